@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Db, Ledger } from '../../db/open';
+
+z.config(z.locales.zhCN());
+
+/** What every handler gets: the open ledger and a way to report progress on long work. */
+export type Ctx = {
+  ledger: Ledger;
+  db: Db;
+  progress?: (event: ProgressEvent) => void;
+};
+
+export type ProgressEvent = { task: string; done: number; total: number; message?: string };
+
+export type FieldProblem = { field: string; message: string };
+
+/** An input refused: a message in Chinese saying what and what to do, with the fields that caused it. */
+export class LedgerError extends Error {
+  constructor(message: string, public readonly problems: FieldProblem[] = []) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+}
+
+export type Method<I extends z.ZodType = z.ZodType, O = unknown> = {
+  input: I;
+  handler: (ctx: Ctx, input: z.output<I>) => O | Promise<O>;
+  /** Field names shown in messages (身份证号码 rather than idNumber). */
+  labels?: Record<string, string>;
+};
+
+export function method<I extends z.ZodType, O>(
+  input: I,
+  handler: (ctx: Ctx, input: z.output<I>) => O | Promise<O>,
+  labels?: Record<string, string>,
+): Method<I, O> {
+  return { input, handler, labels };
+}
+
+export function zodToLedgerError(err: z.ZodError, labels: Record<string, string> = {}): LedgerError {
+  const problems = err.issues.map((i) => {
+    const field = i.path.map(String).join('.');
+    const key = String(i.path[i.path.length - 1] ?? '');
+    const label = labels[key] ?? labels[field] ?? field;
+    return { field, message: label ? `${label}：${i.message}` : i.message };
+  });
+  return new LedgerError(problems.map((p) => p.message).join('；') || '输入有误', problems);
+}

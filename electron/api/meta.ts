@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { loadDemo } from '../../seeds/demo';
+import { LedgerError, method, type Ctx } from './define';
+
+const q = <T>(ctx: Ctx, sql: string, ...p: unknown[]) => ctx.ledger.sqlite.prepare(sql).all(...p) as T[];
+const one = <T>(ctx: Ctx, sql: string, ...p: unknown[]) => ctx.ledger.sqlite.prepare(sql).get(...p) as T;
+
+export type Lookups = {
+  township: { name: string; code: string } | null;
+  villages: { id: number; name: string; code: string; groups: { id: number; name: string }[] }[];
+  units: { id: number; name: string; kind: 'district' | 'township' }[];
+  cadres: { id: number; name: string; unitId: number; rank: 'leader' | 'general' }[];
+  zones: { id: number; name: string; villageId: number }[];
+};
+
+export const meta = {
+  /** The status bar's facts: which file, how many households, when last written. */
+  info: method(z.object({}), (ctx) => {
+    const counts = one<{ households: number; poor: number; special: number; cadres: number; units: number }>(ctx,
+      `select (select count(*) from households where deleted_at is null) as households,
+        (select count(*) from households where deleted_at is null and category = 'poor') as poor,
+        (select count(*) from households where deleted_at is null and category = 'special') as special,
+        (select count(*) from cadres where deleted_at is null) as cadres,
+        (select count(*) from units where deleted_at is null) as units`);
+    const last = one<{ at: string | null }>(ctx, 'select max(at) as at from audit_log');
+    const township = one<{ value: string } | undefined>(ctx, "select value from settings where key = 'township'");
+    return {
+      file: ctx.ledger.file,
+      township: township ? (JSON.parse(township.value) as { name: string; code: string }) : null,
+      counts,
+      lastWriteAt: last.at,
+    };
+  }),
+
+  /** 载入演示数据: the empty ledger's second way in. */
+  loadDemo: method(z.object({}), (ctx) => {
+    try {
+      return loadDemo(ctx.ledger.sqlite);
+    } catch (e) {
+      throw new LedgerError(e instanceof Error ? e.message : String(e));
+    }
+  }),
+
+  /** Everything an editor offers in its lists: villages with their groups, units, cadres, zones. */
+  lookups: method(z.object({}), (ctx): Lookups => {
+    const groups = q<{ id: number; name: string; village_id: number }>(ctx, 'select id, name, village_id from village_groups order by village_id, sort');
+    const township = one<{ value: string } | undefined>(ctx, "select value from settings where key = 'township'");
+    return {
+      township: township ? JSON.parse(township.value) : null,
+      villages: q<{ id: number; name: string; code: string }>(ctx, 'select id, name, code from villages order by sort, code').map((v) => ({
+        ...v, groups: groups.filter((g) => g.village_id === v.id).map(({ id, name }) => ({ id, name })),
+      })),
+      units: q(ctx, "select id, name, kind from units where deleted_at is null order by kind desc, name"),
+      cadres: q(ctx, 'select id, name, unit_id as unitId, rank from cadres where deleted_at is null order by unit_id, name'),
+      zones: q(ctx, 'select id, name, village_id as villageId from greenhouse_zones where deleted_at is null order by name'),
+    };
+  }),
+};
+
+const settingKeys = z.enum(['township', 'signatories', 'maskIdNumbers']);
+
+export const settings = {
+  get: method(z.object({ key: settingKeys }), (ctx, { key }) => {
+    const row = one<{ value: string } | undefined>(ctx, 'select value from settings where key = ?', key);
+    return row ? (JSON.parse(row.value) as unknown) : null;
+  }),
+  set: method(z.object({ key: settingKeys, value: z.json() }), (ctx, { key, value }) => {
+    ctx.ledger.sqlite.transaction(() => {
+      const before = one<{ value: string } | undefined>(ctx, 'select value from settings where key = ?', key);
+      ctx.ledger.sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value')
+        .run(key, JSON.stringify(value));
+      ctx.ledger.sqlite.prepare("insert into audit_log (table_name, row_id, action, before, after) values ('settings', 0, 'update', ?, ?)")
+        .run(before ? JSON.stringify({ [key]: JSON.parse(before.value) }) : null, JSON.stringify({ [key]: value }));
+    })();
+    return { ok: true };
+  }),
+};
+
+export const audit = {
+  list: method(
+    z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200), table: z.string().optional(), rowId: z.number().int().optional() }),
+    (ctx, i) => {
+      const where: string[] = [];
+      const p: unknown[] = [];
+      if (i.table) { where.push('table_name = ?'); p.push(i.table); }
+      if (i.rowId) { where.push('row_id = ?'); p.push(i.rowId); }
+      const w = where.length ? `where ${where.join(' and ')}` : '';
+      const total = one<{ n: number }>(ctx, `select count(*) as n from audit_log ${w}`, ...p).n;
+      const rows = q<{ id: number; at: string; tableName: string; rowId: number; action: string; before: string | null; after: string | null; batchId: number | null; source: string }>(ctx,
+        `select id, at, table_name as tableName, row_id as rowId, action, before, after, batch_id as batchId, source from audit_log ${w} order by id desc limit ? offset ?`,
+        ...p, i.limit, i.offset);
+      return { total, rows };
+    },
+  ),
+};

@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import type { Method } from './define';
+
+/** The typed surface a client sees: `ledger.households.list(input)` → Promise of the handler's output. */
+export type ClientOf<A> = {
+  [Area in keyof A]: {
+    [Name in keyof A[Area]]: A[Area][Name] extends Method<infer I, infer O>
+      ? (input: z.input<I>) => Promise<Awaited<O>>
+      : never;
+  };
+};
+
+export type InputOf<M> = M extends Method<infer I, unknown> ? z.input<I> : never;
+export type OutputOf<M> = M extends Method<z.ZodType, infer O> ? Awaited<O> : never;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { WORK_CATEGORIES, workItems as table } from '../../db/schema';
+import { zEventDate, zEnum, zFen, zOptionalRef, zRef, zText } from '../values/zod';
+import { zQuantityCenti } from './aid';
+import { registerMethods } from './crud';
+import { requireUnit, requireVillage } from './refs';
+
+export const workItems = registerMethods({
+  label: '工作事项',
+  table,
+  fields: z.object({
+    date: zEventDate(),
+    unitId: zRef(),
+    villageId: zOptionalRef(),
+    category: zEnum(WORK_CATEGORIES),
+    content: zText(1000),
+    quantityCenti: zQuantityCenti(),
+    measure: zText(10),
+    amountFen: zFen(),
+    result: zText(500),
+    note: zText(),
+  }),
+  labels: { date: '日期', unitId: '联系单位', villageId: '村', category: '事项类别', content: '事项内容', quantityCenti: '数量', measure: '计量单位', amountFen: '金额', result: '办理结果', note: '备注' },
+  view: `select w.id, w.date, w.unit_id as unitId, u.name as unitName, w.village_id as villageId, v.name as villageName,
+      w.category, w.content, w.quantity_centi as quantityCenti, w.measure, w.amount_fen as amountFen, w.result, w.note,
+      w.created_at as createdAt, w.updated_at as updatedAt, w.deleted_at as deletedAt
+    from work_items w join units u on u.id = w.unit_id left join villages v on v.id = w.village_id`,
+  searchColumns: ['unitName', 'villageName', 'category', 'content', 'result'],
+  defaultSort: 'date desc, id',
+  prepare: (ctx, v) => {
+    requireUnit(ctx, v.unitId);
+    if (v.villageId !== null) requireVillage(ctx, v.villageId);
+    return v;
+  },
+});

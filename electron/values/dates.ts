@@ -1,0 +1,49 @@
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { toHalfWidth } from './text';
+
+dayjs.extend(customParseFormat);
+
+export type DateResult = { ok: true; value: string } | { ok: false; reason: string };
+
+const FORMS = ['YYYY-M-D', 'YYYY.M.D', 'YYYY/M/D', 'YYYY年M月D日', 'YYYYMMDD'];
+
+/** Days between 1899-12-30 and 1970-01-01: Excel's 1900 system, with its phantom 1900-02-29. */
+const EXCEL_EPOCH_1900 = 25569;
+/** Days between 1904-01-01 and 1970-01-01. */
+const EXCEL_EPOCH_1904 = 24107;
+
+export function fromExcelSerial(serial: number, date1904 = false): string {
+  const days = Math.floor(serial) - (date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900);
+  return new Date(days * 86400000).toISOString().slice(0, 10);
+}
+
+/**
+ * Reads the date forms units write — 2014-03-05, 2014.3.5, 2014/3/5, 2014年3月5日, an Excel serial
+ * or a JS Date — into `YYYY-MM-DD`.
+ */
+export function parseDate(input: unknown, opts: { date1904?: boolean } = {}): DateResult {
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) return { ok: false, reason: '日期无效' };
+    // Spreadsheet readers hand dates over as local midnight; keep the calendar day.
+    const local = dayjs(input);
+    return { ok: true, value: local.add(30, 'second').format('YYYY-MM-DD') };
+  }
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input) || input < 1 || input > 2958465) return { ok: false, reason: `“${input}”不是日期` };
+    return { ok: true, value: fromExcelSerial(input, opts.date1904) };
+  }
+  const s = toHalfWidth(String(input ?? '')).replace(/\s+/g, '').replace(/[-.\/年月]$/, '').replace(/号$/, '日');
+  if (s === '') return { ok: false, reason: '日期为空' };
+  if (/^\d{5}(\.\d+)?$/.test(s)) return parseDate(Number(s), opts);
+  const withDay = /年\d{1,2}月\d{1,2}$/.test(s) ? s + '日' : s;
+  for (const f of FORMS) {
+    const d = dayjs(withDay, f, true);
+    if (d.isValid() && d.year() >= 1900 && d.year() <= 2100) return { ok: true, value: d.format('YYYY-MM-DD') };
+  }
+  return { ok: false, reason: `“${String(input)}”不是可识别的日期（可写作 2014-03-05、2014.3.5、2014/3/5 或 2014年3月5日）` };
+}
+
+export function todayIso(): string {
+  return dayjs().format('YYYY-MM-DD');
+}

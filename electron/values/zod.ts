@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { parseDate, todayIso } from './dates';
+import { parseIdNumber } from './idcard';
+import { parseAreaCentimu, parseCount, parseMoneyFen } from './numbers';
+import { cleanText } from './text';
+
+/**
+ * Field types shared by every entry point. A number given for money or area is already in 分 or
+ * hundredths of a 亩; a string is what a clerk typed ("12.50", "0.5亩") and is parsed exactly.
+ */
+const nullish = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+export const zText = (max = 500) =>
+  z.preprocess((v) => (nullish(v) ? null : cleanText(v)), z.string().max(max).nullable()).optional().transform((v) => v ?? null);
+
+export const zRequiredText = (max = 100) =>
+  z.preprocess((v) => cleanText(v) ?? undefined, z.string({ error: '必填' }).min(1, '必填').max(max));
+
+export const zIdNumber = () =>
+  z.unknown().transform((v, ctx) => {
+    if (nullish(v)) return null;
+    const r = parseIdNumber(v);
+    if (!r.ok) { ctx.addIssue({ code: 'custom', message: r.reason }); return z.NEVER; }
+    return r.value;
+  });
+
+const dateOf = (required: boolean, notFuture: boolean) =>
+  z.unknown().transform((v, ctx): string | null => {
+    if (nullish(v)) {
+      if (required) { ctx.addIssue({ code: 'custom', message: '必填' }); return z.NEVER; }
+      return null;
+    }
+    const r = parseDate(v);
+    if (!r.ok) { ctx.addIssue({ code: 'custom', message: r.reason }); return z.NEVER; }
+    if (notFuture && r.value > todayIso()) {
+      ctx.addIssue({ code: 'custom', message: `${r.value} 晚于今天，事情还没有发生，请核对日期` });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+
+/** An event date: required, and not later than today. */
+export const zEventDate = () => dateOf(true, true) as z.ZodType<string, unknown>;
+export const zDate = () => dateOf(true, false) as z.ZodType<string, unknown>;
+export const zOptionalDate = () => dateOf(false, false);
+
+const scaled = (parse: (v: unknown) => { ok: true; value: number } | { ok: false; reason: string }, required: boolean) =>
+  z.unknown().transform((v, ctx): number | null => {
+    if (nullish(v)) {
+      if (required) { ctx.addIssue({ code: 'custom', message: '必填' }); return z.NEVER; }
+      return null;
+    }
+    const r = typeof v === 'number' ? (Number.isInteger(v) ? { ok: true as const, value: v } : { ok: false as const, reason: `“${v}”应为整数` }) : parse(v);
+    if (!r.ok) { ctx.addIssue({ code: 'custom', message: r.reason }); return z.NEVER; }
+    if (r.value < 0) { ctx.addIssue({ code: 'custom', message: '不能为负数' }); return z.NEVER; }
+    return r.value;
+  });
+
+export const zFen = () => scaled(parseMoneyFen, false);
+export const zRequiredFen = () => scaled(parseMoneyFen, true) as z.ZodType<number, unknown>;
+export const zCentimu = () => scaled(parseAreaCentimu, false);
+export const zRequiredCentimu = () => scaled(parseAreaCentimu, true) as z.ZodType<number, unknown>;
+export const zCount = () => scaled((v) => parseCount(v), false);
+export const zRequiredCount = () => scaled((v) => parseCount(v), true) as z.ZodType<number, unknown>;
+
+export const zRef = () => z.coerce.number({ error: '必填' }).int().positive('必填');
+export const zOptionalRef = () =>
+  z.preprocess((v) => (nullish(v) ? null : v), z.coerce.number().int().positive().nullable()).optional().transform((v) => v ?? null);
+
+export const zEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => cleanText(v) ?? undefined, z.enum(values, { error: `应为 ${values.join('、')} 之一` }));
+export const zOptionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (nullish(v) ? null : cleanText(v)), z.enum(values, { error: `应为 ${values.join('、')} 之一` }).nullable())
+    .optional().transform((v) => v ?? null);
+
+export const zMark = () => z.preprocess((v) => Boolean(v) && v !== 0 && v !== '0', z.boolean()).default(false);

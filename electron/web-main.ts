@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, UsageError } from './args';
+import { openContext } from './context';
+import { startWebServer } from './web';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const staticDir = join(root, 'out', 'renderer');
+
+async function main() {
+  const { values } = parse(process.argv.slice(2), { db: { type: 'string' }, port: { type: 'string' } });
+  if (!values.db) throw new UsageError('用法：npm run web -- --db 台账文件.sqlite [--port 端口]');
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口“${values.port}”无效`);
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    process.stderr.write('首次运行：正在构建界面（electron-vite build）…\n');
+    const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
+    if (r.status !== 0) throw new Error('界面构建失败');
+  }
+  const ctx = openContext(String(values.db));
+  const server = await startWebServer(ctx, { port, staticDir });
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`双联台账浏览器模式：台账 ${ctx.ledger.file}，仅本机 127.0.0.1 可访问。按 Ctrl+C 退出。\n`);
+  const stop = () => { void server.close().then(() => { ctx.ledger.close(); process.exit(0); }); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(e instanceof UsageError ? 2 : 1);
+});

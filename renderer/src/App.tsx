@@ -1,0 +1,68 @@
+import { Layout, Menu, Select, Space, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { ledger } from './client/ledger';
+import { useStatus } from './client/status';
+import { RegisterGrid } from './grid/RegisterGrid';
+import { HomePage } from './pages/HomePage';
+import { PendingPage } from './pages/PendingPage';
+import { REGISTERS } from './registers/definitions';
+import { useRoute } from './routes';
+
+const SECTIONS: [string, string][] = [
+  ['import', '导入'], ['export', '导出与打印'], ['report', '半年报告'], ['checks', '核查'], ['safety', '数据安全'], ['settings', '设置'],
+];
+
+/** 2014年上半年 … the half-years a report can cover, newest first. */
+function periods(): { value: string; label: string }[] {
+  const out = [];
+  for (let y = new Date().getFullYear(); y >= 2012; y--) {
+    out.push({ value: `${y}-H2`, label: `${y}年下半年` }, { value: `${y}-H1`, label: `${y}年上半年` });
+  }
+  return out;
+}
+
+export function App() {
+  const [route, go] = useRoute();
+  const [period, setPeriod] = useState('2014-H1');
+  const [info, setInfo] = useState<Awaited<ReturnType<typeof ledger.meta.info>> | null>(null);
+  const { saving, savedAt, changes } = useStatus();
+  useEffect(() => { void ledger.meta.info({}).then(setInfo); }, [changes]);
+
+  const menu = useMemo(() => [
+    { key: 'home', label: '首页' },
+    { key: 'registers', label: '台账', children: REGISTERS.map((r) => ({ key: `registers/${r.key}`, label: r.title })) },
+    ...SECTIONS.map(([key, label]) => ({ key, label })),
+  ], []);
+
+  const register = REGISTERS.find((r) => route === `registers/${r.key}`);
+  const section = SECTIONS.find(([key]) => key === route);
+  const title = info?.township ? `${info.township.name}双联台账` : '双联台账';
+  useEffect(() => { document.title = title; }, [title]);
+
+  return (
+    <Layout className="shell">
+      <Layout.Header className="shell-header">
+        <Typography.Text strong className="shell-title">{title}</Typography.Text>
+        <Space>
+          <Typography.Text>统计期间</Typography.Text>
+          <Select size="small" value={period} onChange={setPeriod} options={periods()} style={{ width: 130 }} aria-label="统计期间" />
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={150} theme="light" className="shell-nav">
+          <Menu mode="inline" selectedKeys={[route]} defaultOpenKeys={['registers']} items={menu} onClick={(e) => go(e.key)} />
+        </Layout.Sider>
+        <Layout.Content className="shell-content">
+          {register ? <RegisterGrid key={register.key} def={register} />
+            : section ? <PendingPage title={section[1]} />
+            : <HomePage go={go} />}
+        </Layout.Content>
+      </Layout>
+      <Layout.Footer className="shell-status" role="status">
+        <span title={info?.file}>{info?.file ?? ''}</span>
+        <span>共 {info ? info.counts.households.toLocaleString('en-US') : '—'} 户</span>
+        <span>{saving > 0 ? '保存中…' : savedAt ? `已保存 ${savedAt.toLocaleTimeString('zh-CN', { hour12: false })}` : '已保存'}</span>
+      </Layout.Footer>
+    </Layout>
+  );
+}

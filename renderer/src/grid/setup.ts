@@ -1,0 +1,19 @@
+import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+export const localeText = AG_GRID_LOCALE_CN;
+
+/** One theme for every grid: dense like a spreadsheet, the system's Chinese UI font. */
+export const gridTheme = themeQuartz.withParams({
+  fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif',
+  fontSize: 13,
+  headerFontSize: 13,
+  rowHeight: 30,
+  headerHeight: 34,
+  spacing: 5,
+  accentColor: '#1677ff',
+  borderColor: '#e5e7eb',
+  wrapperBorderRadius: 0,
+});
