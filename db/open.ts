@@ -50,9 +50,11 @@ export function openLedger(file: string, opts: OpenOptions = {}): Ledger {
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   });
   try {
-    sqlite.pragma('journal_mode = WAL');
+    if (!opts.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+    }
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`台账文件已损坏（${String(check)}），请从“数据安全”中的备份恢复`);

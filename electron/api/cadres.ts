@@ -12,7 +12,7 @@ export const cadres = registerMethods({
     name: zRequiredText(50),
     sex: zOptionalEnum(['男', '女'] as const),
     title: zText(50),
-    rank: zEnum(['leader', 'general'] as const).default('general'),
+    rank: zEnum(['leader', 'general'] as const, 'general'),
     phone: zText(40),
     note: zText(),
   }),

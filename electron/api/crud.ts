@@ -53,8 +53,10 @@ export function registerMethods<S extends z.ZodObject, R extends Row>(spec: Regi
     if (!row) throw new LedgerError(`找不到这条${spec.label}记录（编号 ${id}），可能已被删除`);
     return row;
   };
-  const validate = (values: unknown) => {
-    const r = spec.fields.safeParse(values);
+  const validate = (values: Record<string, unknown>) => {
+    // Every field present (absent ones as null) so each field's own rule decides: required, default or null.
+    const full = Object.fromEntries(Object.keys(spec.fields.shape).map((k) => [k, values[k] ?? null]));
+    const r = spec.fields.safeParse(full);
     if (!r.success) {
       const problems = r.error.issues.map((i) => {
         const field = String(i.path[0] ?? '');

@@ -19,7 +19,7 @@ export const householdFields = z.object({
   nation: zText(20),
   size: zCount(),
   labour: zCount(),
-  category: zEnum(['poor', 'special', 'ordinary'] as const).default('ordinary'),
+  category: zEnum(['poor', 'special', 'ordinary'] as const, 'ordinary'),
   povertyAttr: zOptionalEnum(POVERTY_ATTRS),
   povertyCause: zOptionalEnum(POVERTY_CAUSES),
   incomeFen: zFen(),

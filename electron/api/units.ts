@@ -9,7 +9,7 @@ export const units = registerMethods({
   table,
   fields: z.object({
     name: zRequiredText(100),
-    kind: zEnum(['district', 'township'] as const).default('district'),
+    kind: zEnum(['district', 'township'] as const, 'district'),
     note: zText(),
   }),
   labels: { name: '单位名称', kind: '单位类别', note: '备注' },

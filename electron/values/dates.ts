@@ -6,7 +6,8 @@ dayjs.extend(customParseFormat);
 
 export type DateResult = { ok: true; value: string } | { ok: false; reason: string };
 
-const FORMS = ['YYYY-M-D', 'YYYY.M.D', 'YYYY/M/D', 'YYYY年M月D日', 'YYYYMMDD'];
+/** 2014-3-5, 2014.03.05, 2014/3/5, 2014年3月5日 and 20140305: year, month and day in that order. */
+const FORM = /^(\d{4})(?:[-./年](\d{1,2})[-./月](\d{1,2})日?|(\d{2})(\d{2}))$/;
 
 /** Days between 1899-12-30 and 1970-01-01: Excel's 1900 system, with its phantom 1900-02-29. */
 const EXCEL_EPOCH_1900 = 25569;
@@ -36,10 +37,11 @@ export function parseDate(input: unknown, opts: { date1904?: boolean } = {}): Da
   const s = toHalfWidth(String(input ?? '')).replace(/\s+/g, '').replace(/[-.\/年月]$/, '').replace(/号$/, '日');
   if (s === '') return { ok: false, reason: '日期为空' };
   if (/^\d{5}(\.\d+)?$/.test(s)) return parseDate(Number(s), opts);
-  const withDay = /年\d{1,2}月\d{1,2}$/.test(s) ? s + '日' : s;
-  for (const f of FORMS) {
-    const d = dayjs(withDay, f, true);
-    if (d.isValid() && d.year() >= 1900 && d.year() <= 2100) return { ok: true, value: d.format('YYYY-MM-DD') };
+  const m = FORM.exec(s);
+  if (m) {
+    const iso = `${m[1]}-${(m[2] ?? m[4]).padStart(2, '0')}-${(m[3] ?? m[5]).padStart(2, '0')}`;
+    const d = dayjs(iso, 'YYYY-MM-DD', true);
+    if (d.isValid() && d.year() >= 1900 && d.year() <= 2100) return { ok: true, value: iso };
   }
   return { ok: false, reason: `“${String(input)}”不是可识别的日期（可写作 2014-03-05、2014.3.5、2014/3/5 或 2014年3月5日）` };
 }

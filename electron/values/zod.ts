@@ -67,8 +67,9 @@ export const zRef = () => z.coerce.number({ error: '必填' }).int().positive('�
 export const zOptionalRef = () =>
   z.preprocess((v) => (nullish(v) ? null : v), z.coerce.number().int().positive().nullable()).optional().transform((v) => v ?? null);
 
-export const zEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => cleanText(v) ?? undefined, z.enum(values, { error: `应为 ${values.join('、')} 之一` }));
+/** One of a fixed list; an empty cell takes `fallback` when there is one, else is refused as required. */
+export const zEnum = <T extends readonly [string, ...string[]]>(values: T, fallback?: T[number]) =>
+  z.preprocess((v) => cleanText(v) ?? fallback, z.enum(values, { error: `应为 ${values.join('、')} 之一` }));
 export const zOptionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (nullish(v) ? null : cleanText(v)), z.enum(values, { error: `应为 ${values.join('、')} 之一` }).nullable())
     .optional().transform((v) => v ?? null);
