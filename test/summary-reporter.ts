@@ -13,7 +13,7 @@ export default class SummaryReporter implements Reporter {
         const state = t.result().state;
         if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
-        else { skipped++; skips.push(`  skipped: ${t.fullName}${t.result().note ? ` — ${t.result().note}` : ''}`); }
+        else { skipped++; skips.push(`  skipped: ${t.fullName}`); }
       }
       if (m.state() === 'failed' && !m.children.size) failed++;
     }

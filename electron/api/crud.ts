@@ -5,6 +5,8 @@ import { LedgerError, method, type Ctx } from './define';
 import { insertAudited, selectRow, updateAudited } from './write';
 
 type Row = Record<string, unknown>;
+/** A list row: at least its id; a register may declare its full shape. */
+type ViewRow = Row & { id: number };
 
 export const listInput = z.object({
   offset: z.number().int().min(0).default(0),
@@ -18,7 +20,7 @@ export const listInput = z.object({
 export type ListInput = z.input<typeof listInput>;
 export type ListResult<R> = { rows: R[]; total: number };
 
-export type RegisterSpec<S extends z.ZodObject, R extends Row> = {
+export type RegisterSpec<S extends z.ZodObject, R extends ViewRow> = {
   label: string;
   table: SQLiteTable & { id: any };
   fields: S;
@@ -39,7 +41,7 @@ function viewColumns(sqlite: Database.Database, view: string): Set<string> {
 }
 
 /** list, get, create, update, delete and restore for one register, from its declarative spec. */
-export function registerMethods<S extends z.ZodObject, R extends Row>(spec: RegisterSpec<S, R>) {
+export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: RegisterSpec<S, R>) {
   const columnsCache = new WeakMap<Database.Database, Set<string>>();
   const columns = (ctx: Ctx) => {
     let c = columnsCache.get(ctx.ledger.sqlite);
