@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { openContext } from '../context';
 import { CSP } from '../web';
 import { bindApi } from './ipc';
+import { installMenu } from './menu';
 import { electronNativeBinding } from './native';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,6 +45,7 @@ app.whenReady().then(() => {
     return;
   }
   const opened = ctx;
+  installMenu();
   bindApi(opened, (sender) => sender === win?.webContents);
   win = createWindow();
   app.on('before-quit', () => opened.ledger.close());
