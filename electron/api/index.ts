@@ -1,5 +1,6 @@
 import { aid } from './aid';
 import { cadres } from './cadres';
+import { exportsArea } from './exports';
 import { greenhouses, greenhouseZones } from './greenhouses';
 import { households } from './households';
 import { land } from './land';
@@ -13,6 +14,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
+  exports: exportsArea,
 };
 
 export type Api = typeof api;
