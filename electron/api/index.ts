@@ -6,6 +6,7 @@ import { households } from './households';
 import { land } from './land';
 import { audit, meta, settings } from './meta';
 import { pairings } from './pairings';
+import { sheets } from './sheets';
 import { units, unitVillages } from './units';
 import { visits } from './visits';
 import { workItems } from './work';
@@ -14,7 +15,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea,
+  exports: exportsArea, sheets,
 };
 
 export type Api = typeof api;
