@@ -5,6 +5,7 @@ import { openContext } from '../context';
 import { CSP } from '../web';
 import { bindApi } from './ipc';
 import { electronNativeBinding } from './native';
+import { bindPrinting } from './print';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let win: BrowserWindow | null = null;
@@ -45,6 +46,7 @@ app.whenReady().then(() => {
   }
   const opened = ctx;
   bindApi(opened, (sender) => sender === win?.webContents);
+  bindPrinting();
   win = createWindow();
   app.on('before-quit', () => opened.ledger.close());
 });

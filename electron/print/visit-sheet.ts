@@ -32,6 +32,11 @@ const CSS = `
 html, body { margin: 0; padding: 0; }
 body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif; font-size: 10.5pt; color: #000; background: #fff; }
 .sheet { height: 275mm; overflow: hidden; display: flex; flex-direction: column; }
+@media screen {
+  /* The preview shows each page as a sheet of paper. */
+  body { background: #d9dce1; padding: 6mm 0; }
+  .sheet { width: 210mm; height: 297mm; padding: 11mm 13mm 10mm; margin: 0 auto 6mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
+}
 .sheet + .sheet { break-before: page; page-break-before: always; }
 h1 { font-size: 17pt; font-weight: bold; text-align: center; margin: 0 0 2.5mm; letter-spacing: 0.5pt; }
 .place { display: flex; justify-content: space-between; margin: 0 0 1.5mm; font-size: 10.5pt; }
