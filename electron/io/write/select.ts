@@ -9,8 +9,8 @@ import type { SheetCode } from '../sheets';
  *
  * Selection rules (each sheet's "event date" is the one FORMATS.md names; `from`/`to` bound it,
  * both ends included):
- * - T1 结对: pairings in force — in the period when one is given (since ≤ to and not ended before
- *   from), else today (not ended). Unit = the cadre's unit; village = the household's village.
+ * - T1 结对: pairings in force at some time in the period (since ≤ to and not ended before from; an
+ *   open start reaches back, an open end is today), or today when no period is given. Unit = the cadre's unit; village = the household's village.
  *   Pairings whose cadre or household is deleted are over and left out.
  * - T2 帮扶户: households of category 贫困户/特殊户, and any other household that has a pairing in force
  *   (the same rule as T1). With a unit: only the households its cadres are paired with. T2 has no
@@ -50,10 +50,15 @@ const VSORT = `(v.sort * 100000 + v.id)`;
 
 type Query = { sql: string; params: unknown[] };
 
-/** `pairings p` in force during [from, to], or today when no period is given. */
+/** The days a pairing or link must touch: the period (an open start reaches back, an open end is today), or today. */
+function span(sel: Selection): [string, string] {
+  if (!sel.from && !sel.to) return [todayIso(), todayIso()];
+  return [sel.from ?? '0000-01-01', sel.to ?? todayIso()];
+}
+
+/** `pairings p` in force at some time in the period, or today when no period is given. */
 function pairingInForce(sel: Selection): Query {
-  const from = sel.from ?? sel.to ?? todayIso();
-  const to = sel.to ?? sel.from ?? todayIso();
+  const [from, to] = span(sel);
   return { sql: `p.deleted_at is null and p.since <= ? and (p.until is null or p.until >= ?)`, params: [to, from] };
 }
 
@@ -69,8 +74,7 @@ function period(column: string, sel: Selection, keepUndated = false): Query {
 
 /** Villages a unit is linked to in the period (or today). */
 function linkedVillages(sel: Selection): Query {
-  const from = sel.from ?? sel.to ?? todayIso();
-  const to = sel.to ?? sel.from ?? todayIso();
+  const [from, to] = span(sel);
   return {
     sql: `v.id in (select l.village_id from unit_villages l where l.unit_id = ? and l.deleted_at is null
       and l.since <= ? and (l.until is null or l.until >= ?))`,

@@ -32,6 +32,7 @@ export function VisitSheets() {
   const [busy, setBusy] = useState<'preview' | 'pdf' | 'print' | null>(null);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
+  const printWhenLoaded = useRef(false);
 
   useEffect(() => onProgress((e) => { if (e.task === 'visit-sheets') setProgress(e); }), []);
 
@@ -62,9 +63,9 @@ export function VisitSheets() {
         const r = await ledger.sheets.print(selection);
         if (r.printed) message.success(`已发送 ${r.count} 页到打印机`);
       } else {
-        // Browser mode: the browser's own print dialog on the preview.
-        if (!preview) setPreview(await ledger.sheets.html(selection));
-        setTimeout(() => frame.current?.contentWindow?.print(), 300);
+        // Browser mode: the browser's own print dialog on the preview, once the frame has loaded it.
+        if (preview) frame.current?.contentWindow?.print();
+        else { printWhenLoaded.current = true; setPreview(await ledger.sheets.html(selection)); }
       }
     } catch (e) {
       message.error((e as Error).message);
@@ -113,7 +114,8 @@ export function VisitSheets() {
         <div className="visit-preview">
           <Typography.Text strong>预览：共 {preview.count} 户（{preview.count} 页）</Typography.Text>
           {/* No scripts in the sheets; same origin so that 打印 can call the frame's print(). */}
-          <iframe ref={frame} title="入户走访记录表预览" srcDoc={preview.html} sandbox="allow-same-origin allow-modals" />
+          <iframe ref={frame} title="入户走访记录表预览" srcDoc={preview.html} sandbox="allow-same-origin allow-modals"
+            onLoad={() => { if (printWhenLoaded.current) { printWhenLoaded.current = false; frame.current?.contentWindow?.print(); } }} />
         </div>
       ) : (
         <Empty description="选择范围后点“预览”，核对无误再保存 PDF 或打印" style={{ marginTop: 32 }} />
