@@ -272,6 +272,14 @@ describe('choosing what to export', () => {
     expect(byIds.rows).toBe(3);
   });
 
+  it('an open-ended period: pairings made after its end are not yet in force; from a start, all since then', async () => {
+    const first = sql<{ d: string }>('select min(since) as d from pairings').d;
+    const before = await t.api.exports.sheet({ sheet: 'T1', to: '2013-12-31' });
+    expect(before.rows).toBe(0);
+    const since = await t.api.exports.sheet({ sheet: 'T1', from: first });
+    expect(since.rows).toBe(sql<{ n: number }>('select count(*) as n from pairings where deleted_at is null').n);
+  });
+
   it('refuses a period that ends before it starts', async () => {
     await expect(t.api.exports.sheet({ sheet: 'T3', from: '2014-06-30', to: '2014-01-01' })).rejects.toThrow(/早于起始日期/);
   });

@@ -52,6 +52,7 @@ export function horizontal(col: SheetColumn): 'left' | 'center' | 'right' {
     case 'date':
     case 'enum':
     case 'int':
+    case 'phone':
       return 'center';
     case 'money':
     case 'area':

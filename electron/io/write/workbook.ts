@@ -122,7 +122,7 @@ export async function writeSheet(def: SheetDef, input: SheetRow[], heading: Shee
   // A short header stays on one line; a mark column's (经济状况) and a long one's wrap onto two.
   const headerWidth = (c: SheetColumn) => {
     const w = textWidth(c.header);
-    return c.type === 'mark' || w > 10 ? Math.ceil(w / 2) + 1.5 : w + 1.5;
+    return c.type === 'mark' || w > 10 ? Math.ceil(w / 2) + 2.5 : w + 1.5;
   };
   const widths = cols.map((c) => Math.max(c.width, headerWidth(c)));
   const cap = (c: SheetColumn) => (c.type === 'text' ? 40 : 60);
