@@ -6,6 +6,7 @@ import { CSP } from '../web';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
 import { electronNativeBinding } from './native';
+import { bindPrinting } from './print';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let win: BrowserWindow | null = null;
@@ -47,6 +48,7 @@ app.whenReady().then(() => {
   const opened = ctx;
   installMenu();
   bindApi(opened, (sender) => sender === win?.webContents);
+  bindPrinting();
   win = createWindow();
   app.on('before-quit', () => opened.ledger.close());
 });

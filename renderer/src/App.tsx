@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ledger } from './client/ledger';
 import { useStatus } from './client/status';
 import { RegisterGrid } from './grid/RegisterGrid';
+import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
 import { PendingPage } from './pages/PendingPage';
 import { REGISTERS } from './registers/definitions';
@@ -54,6 +55,7 @@ export function App() {
         </Layout.Sider>
         <Layout.Content className="shell-content">
           {register ? <RegisterGrid key={register.key} def={register} />
+            : route === 'export' ? <ExportPage />
             : section ? <PendingPage title={section[1]} />
             : <HomePage go={go} />}
         </Layout.Content>

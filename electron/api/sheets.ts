@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { readMaskIdNumbers, readTownship } from '../io/write/signatories';
+import { householdSheet, selectHouseholds, type PrintSelection } from '../print/data';
+import { currentPrinter, pdfEngine } from '../print/engine';
+import { visitSheetsHtml } from '../print/visit-sheet';
+import { zOptionalDate, zOptionalRef } from '../values/zod';
+import { LedgerError, method, type Ctx } from './define';
+
+/** Households at most in one batch: a whole township's paired households fit, with room. */
+const MAX_BATCH = 3000;
+
+const selection = z.object({
+  householdIds: z.array(z.number().int().positive()).max(MAX_BATCH).optional(),
+  villageId: zOptionalRef(),
+  unitId: zOptionalRef(),
+  cadreId: zOptionalRef(),
+  /** The day whose pairings count; today when not given. */
+  asOf: zOptionalDate().optional(),
+});
+const labels = { householdIds: '户', villageId: '村', unitId: '联系单位', cadreId: '联户干部', asOf: '结对日期' };
+
+function chosen(ctx: Ctx, sel: PrintSelection) {
+  const list = selectHouseholds(ctx, sel);
+  if (list.length === 0) throw new LedgerError('所选范围内没有结对的户，没有可打印的走访记录表');
+  if (list.length > MAX_BATCH) throw new LedgerError(`一次最多打印 ${MAX_BATCH} 户，请按村或单位分批`);
+  return list;
+}
+
+/** The HTML of the batch, reporting progress a household at a time on long batches. */
+function buildHtml(ctx: Ctx, sel: PrintSelection): { html: string; count: number; first: { head: string; village: string } } {
+  const list = chosen(ctx, sel);
+  const t = readTownship(ctx);
+  const every = Math.max(1, Math.floor(list.length / 50));
+  const sheets = list.map((h, i) => {
+    if (i % every === 0) ctx.progress?.({ task: 'visit-sheets', done: i, total: list.length, message: `正在整理 ${h.village} ${h.head}` });
+    return householdSheet(ctx, h.id, t.name, sel.asOf ?? undefined);
+  });
+  const html = visitSheetsHtml(sheets, { county: t.county, township: t.name, maskIdNumbers: readMaskIdNumbers(ctx) });
+  return { html, count: list.length, first: list[0] };
+}
+
+function fileName(ctx: Ctx, sel: PrintSelection, first: { head: string; village: string }): string {
+  const name = (table: string, id: number | null | undefined) =>
+    id ? (ctx.ledger.sqlite.prepare(`select name from ${table} where id = ?`).get(id) as { name: string } | undefined)?.name : undefined;
+  const parts = ['入户走访记录表'];
+  if (sel.householdIds?.length === 1) parts.push(`${first.village}${first.head}`);
+  for (const n of [name('villages', sel.villageId), name('units', sel.unitId), name('cadres', sel.cadreId)]) if (n) parts.push(n);
+  return parts.join('-').replace(/[\\/:*?"<>|]/g, '_') + '.pdf';
+}
+
+/** 入户走访记录表: which households a batch holds, its preview HTML, its PDF, and printing in the desktop app. */
+export const sheets = {
+  households: method(selection, (ctx, sel) => {
+    const list = selectHouseholds(ctx, sel);
+    return { total: list.length, households: list.slice(0, MAX_BATCH) };
+  }, labels),
+
+  html: method(selection, (ctx, sel) => {
+    const { html, count } = buildHtml(ctx, sel);
+    return { html, count };
+  }, labels),
+
+  pdf: method(selection, async (ctx, sel) => {
+    const { html, count, first } = buildHtml(ctx, sel);
+    ctx.progress?.({ task: 'visit-sheets', done: count, total: count, message: `正在排版 PDF（${count} 页）…` });
+    const engine = await pdfEngine();
+    const pdf = await engine.htmlToPdf(html);
+    ctx.progress?.({ task: 'visit-sheets', done: count, total: count, message: '完成' });
+    return { fileName: fileName(ctx, sel, first), base64: pdf.toString('base64'), count, engine: engine.name };
+  }, labels),
+
+  print: method(selection, async (ctx, sel) => {
+    const printer = currentPrinter();
+    if (!printer) throw new LedgerError('浏览器模式不能直接调用打印机：请在预览中点“打印”，或保存 PDF 后打印');
+    const { html, count } = buildHtml(ctx, sel);
+    const r = await printer.print(html);
+    return { ...r, count };
+  }, labels),
+};

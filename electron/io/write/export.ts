@@ -1,0 +1,50 @@
+import type { Ctx } from '../../api/define';
+import { todayIso } from '../../values/dates';
+import { sheetByCode, sheetTitle, type SheetCode } from '../sheets';
+import { selectSheetRows, type Selection } from './select';
+import { readSignatories, readTownship } from './signatories';
+import { writeSheet, type SheetHeading, type WrittenSheet } from './workbook';
+
+export type ExportRequest = Selection & {
+  sheet: SheetCode;
+  subtotals?: boolean;
+  /** 填报时间 and 报出日期; today when not given. */
+  reportDate?: string | null;
+};
+
+export type ExportResult = WrittenSheet & { fileName: string };
+
+export function sheetHeading(ctx: Ctx, reportDate?: string | null): SheetHeading {
+  const t = readTownship(ctx);
+  const s = readSignatories(ctx);
+  return {
+    county: t.county, township: t.name,
+    unit: s.unit ?? `${t.name}人民政府`,
+    filledBy: s.filledBy ?? '', phone: s.phone ?? '', checkedBy: s.checkedBy ?? '', head: s.head ?? '',
+    reportDate: reportDate ?? todayIso(),
+  };
+}
+
+const name = (ctx: Ctx, table: 'units' | 'villages', id: number | null | undefined) =>
+  id ? (ctx.ledger.sqlite.prepare(`select name from ${table} where id = ?`).get(id) as { name: string } | undefined)?.name : undefined;
+
+/** 肃州区上坝镇双联行动帮扶户基本信息表-区统计局-东沟村-2014-01-01至2014-06-30.xlsx */
+function fileName(ctx: Ctx, req: ExportRequest, heading: SheetHeading): string {
+  const parts = [sheetTitle(sheetByCode(req.sheet), heading.county, heading.township)];
+  if (!req.ids) {
+    const unit = name(ctx, 'units', req.unitId);
+    const village = name(ctx, 'villages', req.villageId);
+    if (unit) parts.push(unit);
+    if (village) parts.push(village);
+    if (req.from || req.to) parts.push(`${req.from ?? ''}至${req.to ?? ''}`);
+  }
+  return parts.join('-').replace(/[\\/:*?"<>|]/g, '_') + '.xlsx';
+}
+
+/** One district sheet as an .xlsx workbook, from the ledger's rows chosen by the request. */
+export async function exportSheet(ctx: Ctx, req: ExportRequest): Promise<ExportResult> {
+  const heading = sheetHeading(ctx, req.reportDate);
+  const rows = selectSheetRows(ctx, req.sheet, req);
+  const written = await writeSheet(sheetByCode(req.sheet), rows, heading, { subtotals: req.subtotals });
+  return { ...written, fileName: fileName(ctx, req, heading) };
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import type { PdfEngine } from './engine';
+
+/** Chromium with nothing that reaches outside this machine. */
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Where the browser is: CHROMIUM_PATH, Debian's /usr/bin/chromium, or on an office PC the Edge or
+ * Chrome that is installed (playwright-core finds them by channel; it downloads nothing).
+ */
+function launchOptions(): { executablePath?: string; channel?: string }[] {
+  const paths = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+    .filter((p): p is string => Boolean(p) && existsSync(p as string));
+  return [...paths.map((executablePath) => ({ executablePath })), { channel: 'msedge' }, { channel: 'chrome' }];
+}
+
+/**
+ * Headless Chromium's PDF: A4 as the page's @page rule says, backgrounds printed. Chromium embeds the
+ * fonts a PDF uses (as subsets), so the 宋体 of the sheets reads the same on any PC.
+ */
+export function chromiumEngine(): PdfEngine {
+  return {
+    name: 'chromium',
+    async htmlToPdf(html: string): Promise<Buffer> {
+      // Loaded by name at run time: the desktop bundle uses Electron's own engine and must not bundle this.
+      const moduleName = 'playwright-core';
+      const { chromium } = (await import(/* @vite-ignore */ moduleName)) as typeof import('playwright-core');
+      let lastError: unknown = null;
+      for (const opts of launchOptions()) {
+        let browser;
+        try {
+          browser = await chromium.launch({ ...opts, headless: true, args: ARGS });
+        } catch (e) {
+          lastError = e;
+          continue;
+        }
+        try {
+          const page = await browser.newPage();
+          await page.setContent(html, { waitUntil: 'load' });
+          await page.evaluate(() => document.fonts.ready.then(() => undefined));
+          return Buffer.from(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+        } finally {
+          await browser.close();
+        }
+      }
+      throw new Error(`找不到可用的 Chromium、Edge 或 Chrome 浏览器来生成 PDF（可用环境变量 CHROMIUM_PATH 指定）：${lastError instanceof Error ? lastError.message : String(lastError)}`);
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import dayjs, { type Dayjs } from 'dayjs';
+
+/** The half-years and years the district reports on, newest first, as RangePicker presets. */
+export function periodPresets(): { label: string; value: [Dayjs, Dayjs] }[] {
+  const out: { label: string; value: [Dayjs, Dayjs] }[] = [];
+  for (let y = dayjs().year(); y >= 2012; y--) {
+    out.push(
+      { label: `${y}年上半年`, value: [dayjs(`${y}-01-01`), dayjs(`${y}-06-30`)] },
+      { label: `${y}年下半年`, value: [dayjs(`${y}-07-01`), dayjs(`${y}-12-31`)] },
+      { label: `${y}年全年`, value: [dayjs(`${y}-01-01`), dayjs(`${y}-12-31`)] },
+    );
+  }
+  return out;
+}
+
+export const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
