@@ -57,25 +57,6 @@ export const meta = {
   }),
 };
 
-const settingKeys = z.enum(['township', 'signatories', 'maskIdNumbers']);
-
-export const settings = {
-  get: method(z.object({ key: settingKeys }), (ctx, { key }) => {
-    const row = one<{ value: string } | undefined>(ctx, 'select value from settings where key = ?', key);
-    return row ? (JSON.parse(row.value) as unknown) : null;
-  }),
-  set: method(z.object({ key: settingKeys, value: z.json() }), (ctx, { key, value }) => {
-    ctx.ledger.sqlite.transaction(() => {
-      const before = one<{ value: string } | undefined>(ctx, 'select value from settings where key = ?', key);
-      ctx.ledger.sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value')
-        .run(key, JSON.stringify(value));
-      ctx.ledger.sqlite.prepare("insert into audit_log (table_name, row_id, action, before, after) values ('settings', 0, 'update', ?, ?)")
-        .run(before ? JSON.stringify({ [key]: JSON.parse(before.value) }) : null, JSON.stringify({ [key]: value }));
-    })();
-    return { ok: true };
-  }),
-};
-
 export const audit = {
   list: method(
     z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200), table: z.string().optional(), rowId: z.number().int().optional() }),

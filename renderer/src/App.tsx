@@ -6,6 +6,7 @@ import { RegisterGrid } from './grid/RegisterGrid';
 import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
 import { PendingPage } from './pages/PendingPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { REGISTERS } from './registers/definitions';
 import { useRoute } from './routes';
 
@@ -56,6 +57,7 @@ export function App() {
         <Layout.Content className="shell-content">
           {register ? <RegisterGrid key={register.key} def={register} />
             : route === 'export' ? <ExportPage />
+            : route === 'settings' ? <SettingsPage />
             : section ? <PendingPage title={section[1]} />
             : <HomePage go={go} />}
         </Layout.Content>

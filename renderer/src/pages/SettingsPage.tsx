@@ -1,0 +1,73 @@
+import { App as AntApp, Button, Card, Form, Input, Space, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { ledger } from '../client/ledger';
+import { useLookups } from '../client/lookups';
+import { useStatus } from '../client/status';
+
+type Township = { name: string; code?: string; county?: string; city?: string; province?: string };
+type Signatories = { unit?: string; filledBy?: string; phone?: string; checkedBy?: string; head?: string };
+type Values = { township: Township; signatories: Signatories; maskIdNumbers: boolean };
+
+/** 设置: the township, the names printed on every export, and whether printed ID numbers are masked. */
+export function SettingsPage() {
+  const [form] = Form.useForm<Values>();
+  const [loaded, setLoaded] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const { message } = AntApp.useApp();
+  const { markSaving } = useStatus();
+  const { refresh } = useLookups();
+
+  useEffect(() => {
+    void ledger.settings.all({}).then((s) => {
+      form.setFieldsValue({
+        township: (s.township ?? { name: '' }) as Township,
+        signatories: (s.signatories ?? {}) as Signatories,
+        maskIdNumbers: s.maskIdNumbers === true,
+      });
+      setLoaded(true);
+    });
+  }, [form]);
+
+  const save = async (v: Values) => {
+    setSaving(true);
+    const done = markSaving();
+    try {
+      const clean = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined && x !== '')) as T;
+      await ledger.settings.set({ key: 'township', value: clean(v.township) as Township });
+      await ledger.settings.set({ key: 'signatories', value: clean(v.signatories) });
+      await ledger.settings.set({ key: 'maskIdNumbers', value: v.maskIdNumbers });
+      await refresh();
+      message.success('设置已保存');
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      done();
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card style={{ maxWidth: 760 }} loading={!loaded}>
+      <Form form={form} layout="horizontal" labelCol={{ span: 7 }} wrapperCol={{ span: 14 }} onFinish={save}>
+        <Typography.Title level={5}>乡镇</Typography.Title>
+        <Form.Item label="乡镇名称" name={['township', 'name']} rules={[{ required: true, message: '请填写乡镇名称' }]}><Input /></Form.Item>
+        <Form.Item label="区县" name={['township', 'county']}><Input placeholder="肃州区" /></Form.Item>
+        <Form.Item label="统计用区划代码" name={['township', 'code']} rules={[{ pattern: /^\d{9}$/, message: '应为 9 位数字' }]}><Input /></Form.Item>
+        <Typography.Title level={5}>报表落款（导出的表格和走访记录表上印的名字）</Typography.Title>
+        <Form.Item label="填报单位（盖章）" name={['signatories', 'unit']}><Input placeholder="上坝镇人民政府" /></Form.Item>
+        <Form.Item label="填报人" name={['signatories', 'filledBy']}><Input /></Form.Item>
+        <Form.Item label="电话" name={['signatories', 'phone']}><Input /></Form.Item>
+        <Form.Item label="审核人" name={['signatories', 'checkedBy']}><Input /></Form.Item>
+        <Form.Item label="单位负责人" name={['signatories', 'head']}><Input /></Form.Item>
+        <Typography.Title level={5}>个人信息</Typography.Title>
+        <Form.Item label="打印时隐去身份证号中间 8 位" name="maskIdNumbers" valuePropName="checked"
+          extra="开启后，入户走访记录表上的身份证号显示为 620902********2758。">
+          <Switch />
+        </Form.Item>
+        <Form.Item wrapperCol={{ offset: 7 }}>
+          <Space><Button type="primary" htmlType="submit" loading={saving}>保存</Button></Space>
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}
