@@ -4,9 +4,11 @@ import { parse, UsageError } from './args';
 import { call } from './cli/call';
 import type { Command, Output } from './cli/command';
 import { demo } from './cli/demo';
+import { importCommand } from './cli/import';
+import { reportCommand } from './cli/report';
 import { init } from './cli/init';
 
-export const commands: Command[] = [init, demo, call];
+export const commands: Command[] = [init, demo, call, importCommand, reportCommand];
 
 function usage(): string {
   return ['用法：npm run --silent ledger -- --db 台账文件.sqlite <命令> [--json]', '', '命令：',

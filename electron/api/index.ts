@@ -2,9 +2,11 @@ import { aid } from './aid';
 import { cadres } from './cadres';
 import { greenhouses, greenhouseZones } from './greenhouses';
 import { households } from './households';
+import { imports } from './imports';
 import { land } from './land';
 import { audit, meta, settings } from './meta';
 import { pairings } from './pairings';
+import { reports } from './reports';
 import { units, unitVillages } from './units';
 import { visits } from './visits';
 import { workItems } from './work';
@@ -13,6 +15,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
+  imports, reports,
 };
 
 export type Api = typeof api;

@@ -15,7 +15,8 @@ import { displayCells, readRow } from './rows';
 import type { FileReport, ImportReport, Issue, PreviewRow, SheetChoice, SheetReport } from './types';
 import { Writer } from './writer';
 
-export type ImportFile = { name: string; bytes: Uint8Array };
+/** A file to import; `error` when it could not even be opened (the report names it like any refused file). */
+export type ImportFile = { name: string; bytes: Uint8Array; error?: string };
 export type ImportOptions = {
   dryRun: boolean;
   includeHidden?: boolean;
@@ -194,6 +195,7 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
     for (const [i, f] of files.entries()) {
       opts.progress?.({ task: 'import', done: i, total: files.length, message: `正在读取 ${f.name}（${i + 1}/${files.length}）` });
       try {
+        if (f.error) throw new ReadRefusal(f.error);
         books.push(await reader.read(f.bytes, f.name));
       } catch (e) {
         books.push(e instanceof ReadRefusal ? e : new ReadRefusal('读取文件时出错，文件可能已损坏', String(e)));
