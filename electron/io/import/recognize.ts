@@ -126,12 +126,15 @@ export function recognize(sheet: RawSheet, fileName: string, opts: { force?: She
   const unit = UNIT_LINE.exec(above)?.[1]?.replace(/[（(]盖章[）)]/, '') ?? null;
   const hints = `${above} ${sheet.name ?? ''} ${fileName}`;
   const cols = headerColumns(sheet, header.start, header.end);
-  let best: { def: SheetDef; columns: ColumnMap[]; score: number } | null = null;
+  let best: { def: SheetDef; columns: ColumnMap[]; score: number; missing: number } | null = null;
   for (const def of SHEETS) {
     if (opts.force && def.code !== opts.force) continue;
     const columns = mapColumns(def, cols, opts.learned?.[def.code]);
     const s = score(def, columns, hints);
-    if (!best || s > best.score) best = { def, columns, score: s };
+    // On equal evidence, the sheet whose required columns are all there wins (村 户主 身份证 户类型 is a T2, not a T1 without its cadre).
+    const have = new Set(columns.map((c) => c.key));
+    const missing = def.columns.filter((c) => c.required && !have.has(c.key)).length;
+    if (!best || s > best.score || (s === best.score && missing < best.missing)) best = { def, columns, score: s, missing };
   }
   if (!best || (!opts.force && best.score < 3)) return { ...none, headerStart: header.start, headerEnd: header.end, unit };
   const have = new Set(best.columns.map((c) => c.key));
