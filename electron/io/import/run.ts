@@ -24,6 +24,8 @@ export type ImportOptions = {
   progress?: (e: ProgressEvent) => void;
   /** Rows of a sheet the report carries for the preview grid (refused rows always). */
   previewRows?: number;
+  /** A reading process to reuse (many imports in a row); by default one is started and stopped per import. */
+  reader?: WorkbookReader;
 };
 
 type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[]; date1904: boolean; width: number };
@@ -189,7 +191,7 @@ function totals(files: FileReport[]): ImportReport['totals'] {
  * in dependency order inside ONE transaction. A dry run does all of it and rolls back.
  */
 export async function importFiles(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
-  const reader = new WorkbookReader();
+  const reader = opts.reader ?? new WorkbookReader();
   const books: (RawWorkbook | ReadRefusal)[] = [];
   try {
     for (const [i, f] of files.entries()) {
@@ -202,7 +204,7 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
       }
     }
   } finally {
-    await reader.close();
+    if (!opts.reader) await reader.close();
   }
   const { reports, jobs } = plan(db, files, books, opts);
   opts.progress?.({ task: 'import', done: 0, total: jobs.reduce((s, j) => s + j.rows.length, 0), message: opts.dryRun ? '正在核对…' : '正在写入台账…' });

@@ -4,7 +4,7 @@ import { parseDate } from '../../values/dates';
 import { decodeText, parseCsv } from './csv';
 import { LIMITS, mb } from './limits';
 import { ReadRefusal, type CellValue, type RawMerge, type RawSheet, type RawWorkbook } from './types';
-import { checkZip } from './zip';
+import { checkZip, zipDirectory, zipEntryText } from './zip';
 
 // Old .xls (BIFF5) from Chinese Excel and WPS store text in code page 936.
 XLSX.set_cptable(cptable);
@@ -94,6 +94,23 @@ function toRawSheet(ws: XLSX.WorkSheet | undefined, name: string, hidden: boolea
   return { name, hidden, rows, merges };
 }
 
+/**
+ * An ODS says "this row again N times" in one attribute: a 1 KB file can claim a billion rows, and
+ * SheetJS would build them all. No spreadsheet program has more than 1,048,576 rows or 16,384 columns.
+ */
+function checkOdsRepeats(bytes: Uint8Array): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const content = zipDirectory(buf).find((e) => e.name === 'content.xml');
+  if (!content) return;
+  const xml = zipEntryText(buf, content, LIMITS.unzippedBytes);
+  const re = /number-(rows|columns)-repeated="(\d+)"/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (Number(m[2]) > (m[1] === 'rows' ? 1_048_576 : 16_384)) {
+      throw new ReadRefusal(`文件声称有 ${Number(m[2]).toLocaleString('en-US')} ${m[1] === 'rows' ? '行' : '列'}，超过任何表格软件的上限，文件异常，已拒绝导入`);
+    }
+  }
+}
+
 /** SheetJS's own errors are English; the clerk gets the reason in Chinese, the detail stays for the log. */
 function refusalFor(e: unknown): ReadRefusal {
   if (e instanceof ReadRefusal) return e;
@@ -113,6 +130,7 @@ export function parseWorkbook(bytes: Uint8Array, name: string): RawWorkbook {
       const { text, encoding } = decodeText(bytes);
       return { format: 'csv', date1904: false, encoding, sheets: [{ name: null, hidden: false, rows: parseCsv(text), merges: [] }] };
     }
+    if (kind === 'ods') checkOdsRepeats(bytes);
     const wb = XLSX.read(bytes, {
       type: 'buffer', dense: true, cellText: false, cellFormula: false, cellHTML: false, cellStyles: false, cellNF: false,
       cellDates: false, sheetRows: LIMITS.sheetRows + 1, WTF: false,

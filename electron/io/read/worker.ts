@@ -1,4 +1,3 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { ReadRefusal, type RawWorkbook } from './types';
 import { parseWorkbook } from './workbook';
 
@@ -6,11 +5,15 @@ export type WorkerRequest = { bytes: Uint8Array; name: string };
 export type WorkerReply = { ok: true; workbook: RawWorkbook } | { ok: false; message: string; detail?: string };
 
 // SheetJS reports oddities of the files on the console ("Missing Info for XLS Record …"); the CLI's
-// stdout must stay pure JSON and the clerk gets our own messages, so the worker keeps quiet.
+// stdout must stay pure JSON and the clerk gets our own messages, so the reader keeps quiet.
 for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = () => {};
 
-/** The reading worker: one file in, the neutral workbook (or a refusal) out. A hostile file can only kill this thread. */
-parentPort?.on('message', ({ bytes, name }: WorkerRequest) => {
+/**
+ * The reading process: one file in, the neutral workbook (or a refusal) out. It is a child process, not
+ * a worker thread: V8 ends the whole process when one huge allocation fails, even inside a worker with
+ * resourceLimits, so a hostile file must be parsed where dying harms nothing but the reader.
+ */
+process.on('message', ({ bytes, name }: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     reply = { ok: true, workbook: parseWorkbook(bytes, name) };
@@ -19,8 +22,6 @@ parentPort?.on('message', ({ bytes, name }: WorkerRequest) => {
       ? { ok: false, message: e.message, detail: e.detail }
       : { ok: false, message: '读取文件时出错，文件可能已损坏；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入', detail: String(e) };
   }
-  parentPort!.postMessage(reply);
+  process.send!(reply);
 });
-
-// The built entry says it is listening itself; from source, the tsx boot code in read.ts does.
-if ((workerData as { announce?: boolean } | null)?.announce) parentPort?.postMessage({ ready: true });
+process.send?.({ ready: true });
