@@ -24,4 +24,6 @@ process.on('message', ({ bytes, name }: WorkerRequest) => {
   }
   process.send!(reply);
 });
+// The importing process is gone (even killed): nothing is left to read for.
+process.on('disconnect', () => process.exit(0));
 process.send?.({ ready: true });
