@@ -4,6 +4,7 @@ import { ledger } from './client/ledger';
 import { useStatus } from './client/status';
 import { RegisterGrid } from './grid/RegisterGrid';
 import { HomePage } from './pages/HomePage';
+import { ImportPage } from './pages/import/ImportPage';
 import { PendingPage } from './pages/PendingPage';
 import { REGISTERS } from './registers/definitions';
 import { useRoute } from './routes';
@@ -54,6 +55,7 @@ export function App() {
         </Layout.Sider>
         <Layout.Content className="shell-content">
           {register ? <RegisterGrid key={register.key} def={register} />
+            : route === 'import' ? <ImportPage />
             : section ? <PendingPage title={section[1]} />
             : <HomePage go={go} />}
         </Layout.Content>
