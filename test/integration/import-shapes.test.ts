@@ -199,3 +199,21 @@ function patchDate1904(bytes: Buffer): Buffer {
 function encodeGbk(s: string): Uint8Array {
   return new Uint8Array((cptable as unknown as { utils: { encode(cp: number, s: string): number[] } }).utils.encode(936, s));
 }
+
+describe('column mapping the clerk corrects', () => {
+  it('is used for the import and remembered for the unit\'s next sheet', async () => {
+    const sheet = (head: string) => [{ name: 'S', rows: [
+      ['填报单位（盖章）：区文广局'],
+      ['村', '户主姓名', '身份证号码', '户类型', '人均收入（元/年）'],
+      ['营尔村', head, ID1, '贫困户', 2546],
+    ] }];
+    const first = await run([{ name: '区文广局-帮扶户.xlsx', bytes: xlsxBytes(sheet('孟珍发')) }], true);
+    const col = only(first).columns.find((c) => c.header === '人均收入（元/年）')!;
+    expect(col.key).toBeNull();
+    const choices = [{ file: '区文广局-帮扶户.xlsx', sheet: 'S', columns: { [String(col.index)]: 'income' } }];
+    await run([{ name: '区文广局-帮扶户.xlsx', bytes: xlsxBytes(sheet('孟珍发')) }], false, { choices });
+    expect(q('select income_fen from households')).toEqual([{ income_fen: 254600 }]);
+    const next = only(await run([{ name: '区文广局-帮扶户2.xlsx', bytes: xlsxBytes(sheet('孟珍发')) }], true));
+    expect(next.columns.find((c) => c.header === '人均收入（元/年）')?.key).toBe('income');
+  });
+});
