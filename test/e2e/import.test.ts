@@ -59,7 +59,7 @@ describe('browser mode: the import wizard', () => {
     await page.screenshot({ path: join(SHOTS, 'rollback-confirm.png') });
     await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: /^撤\s?销$/ }).click();
     await expect.poll(() => page.getByText('已撤销', { exact: true }).count()).toBe(1);
-    expect(await page.getByRole('status').textContent()).toContain('共 0 户');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('共 0 户');
     expect(errors).toEqual([]);
     await page.close();
   });
