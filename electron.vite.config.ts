@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // The workbook reader runs in a worker thread: its own entry, beside index.js (electron/io/read/read.ts).
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'parse-worker': resolve(__dirname, 'electron/io/read/worker.ts') },
         external: ['better-sqlite3'],
       },
     },

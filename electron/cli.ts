@@ -5,10 +5,12 @@ import { call } from './cli/call';
 import type { Command, Output } from './cli/command';
 import { demo } from './cli/demo';
 import { exportCommand } from './cli/export';
-import { sheetsCommand } from './cli/sheets';
+import { importCommand } from './cli/import';
 import { init } from './cli/init';
+import { reportCommand } from './cli/report';
+import { sheetsCommand } from './cli/sheets';
 
-export const commands: Command[] = [init, demo, exportCommand, sheetsCommand, call];
+export const commands: Command[] = [init, demo, importCommand, reportCommand, exportCommand, sheetsCommand, call];
 
 function usage(): string {
   return ['用法：npm run --silent ledger -- --db 台账文件.sqlite <命令> [--json]', '', '命令：',

@@ -125,9 +125,12 @@ export function loadDemo(sqlite: Database.Database, size: DemoSize = DEMO_DEFAUL
     });
     let visitCount = 0;
     for (const p of pairs) {
-      for (let k = 0; k < int(1, 3); k++) {
+      // A cadre visits a household at most once a day.
+      const days = new Set<string>();
+      for (let n = int(1, 3); days.size < n;) days.add(date('2014-02-10', 135));
+      [...days].sort().forEach((day, k) => {
         ins('visits', {
-          date: date('2014-02-10', 135), cadre_id: p.cadreId, household_id: p.householdId,
+          date: day, cadre_id: p.cadreId, household_id: p.householdId,
           know_family: r() < 0.9, know_economy: r() < 0.8, know_wishes: r() < 0.8, know_difficulties: r() < 0.8, know_health_school: r() < 0.6,
           care_festival: k === 0 && r() < 0.3, care_illness: r() < 0.05,
           content: pick(['了解家庭收入和种植情况', '宣传双联政策', '了解子女上学情况', '商议发展养殖计划']),
@@ -136,7 +139,7 @@ export function loadDemo(sqlite: Database.Database, size: DemoSize = DEMO_DEFAUL
           result: r() < 0.4 ? '已办结' : null,
         });
         visitCount++;
-      }
+      });
     }
     for (const p of pairs.slice(0, 40)) {
       const [item, measure, unitFen] = pick(ITEMS);

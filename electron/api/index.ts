@@ -3,11 +3,13 @@ import { cadres } from './cadres';
 import { exportsArea } from './exports';
 import { greenhouses, greenhouseZones } from './greenhouses';
 import { households } from './households';
+import { imports } from './imports';
 import { land } from './land';
 import { audit, meta } from './meta';
 import { pairings } from './pairings';
 import { settings } from './settings';
 import { sheets } from './sheets';
+import { reports } from './reports';
 import { units, unitVillages } from './units';
 import { visits } from './visits';
 import { workItems } from './work';
@@ -16,7 +18,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets,
+  exports: exportsArea, sheets, imports, reports,
 };
 
 export type Api = typeof api;

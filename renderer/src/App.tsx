@@ -5,6 +5,7 @@ import { useStatus } from './client/status';
 import { RegisterGrid } from './grid/RegisterGrid';
 import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
+import { ImportPage } from './pages/import/ImportPage';
 import { PendingPage } from './pages/PendingPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { REGISTERS } from './registers/definitions';
@@ -56,6 +57,7 @@ export function App() {
         </Layout.Sider>
         <Layout.Content className="shell-content">
           {register ? <RegisterGrid key={register.key} def={register} />
+            : route === 'import' ? <ImportPage />
             : route === 'export' ? <ExportPage />
             : route === 'settings' ? <SettingsPage />
             : section ? <PendingPage title={section[1]} />

@@ -116,10 +116,10 @@ describe('exported sheets read back to the ledger’s values', () => {
 });
 
 describe('exported, imported into an empty ledger, exported again: unchanged', () => {
-  it.skipIf(!importForRoundTrip)('all seven sheets (TODO: wire importForRoundTrip to the importer)', async () => {
+  it('all seven sheets', async () => {
     const empty = tempLedger();
     try {
-      await importForRoundTrip!(empty.ctx, SHEETS.map((s) => ({ name: `${s.code}.xlsx`, bytes: exported.get(s.code)! })));
+      await importForRoundTrip(empty.ctx, SHEETS.map((s) => ({ name: `${s.code}.xlsx`, bytes: exported.get(s.code)! })));
       for (const s of SHEETS) {
         const again = await empty.api.exports.sheet({ sheet: s.code, reportDate: '2014-06-30' });
         const before = readDistrictSheet(exported.get(s.code)!, sheetByCode(s.code)).rows;

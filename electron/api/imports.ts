@@ -1,0 +1,81 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { LIMITS, mb } from '../io/read/limits';
+import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollback';
+import { importFiles, type ImportFile } from '../io/import/run';
+import type { ImportReport } from '../io/import/types';
+import { LedgerError, method, type Ctx } from './define';
+
+const sheetCode = z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']);
+
+/** A file given by path (desktop, CLI) or as base64 bytes (browser mode uploads; IPC may pass bytes too). */
+const fileInput = z.object({
+  name: z.string().max(255).optional(),
+  path: z.string().max(4096).optional(),
+  base64: z.string().max(Math.ceil((LIMITS.fileBytes * 4) / 3) + 8, `文件超过 ${mb(LIMITS.fileBytes)}`).optional(),
+}).refine((f) => Boolean(f.path) !== Boolean(f.base64), '每个文件给出 path 或 base64 其中之一');
+
+const importInput = z.object({
+  files: z.array(fileInput).min(1, '请至少选择一个文件').max(100),
+  includeHidden: z.boolean().default(false),
+  /** The clerk's corrections from the preview: what a sheet is (null: skip it) and which column is which. */
+  choices: z.array(z.object({
+    file: z.string(), sheet: z.string().nullable(), kind: sheetCode.nullable().optional(),
+    columns: z.record(z.string(), z.string().nullable()).optional(),
+  })).optional(),
+  previewRows: z.number().int().min(0).max(20000).optional(),
+});
+
+function load(f: z.output<typeof fileInput>): ImportFile {
+  const name = f.name ?? (f.path ? basename(f.path) : '未命名文件');
+  if (f.base64 !== undefined) return { name, bytes: Buffer.from(f.base64, 'base64') };
+  try {
+    const size = statSync(f.path!).size;
+    if (size > LIMITS.fileBytes) return { name, bytes: new Uint8Array(), error: `文件有 ${mb(size)}，超过导入上限 ${mb(LIMITS.fileBytes)}；请按村或按单位拆分后再导入` };
+    return { name, bytes: readFileSync(f.path!) };
+  } catch {
+    return { name, bytes: new Uint8Array(), error: `无法打开文件 ${f.path}：文件不存在或没有读取权限` };
+  }
+}
+
+const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean): Promise<ImportReport> =>
+  importFiles(ctx.ledger.sqlite, i.files.map(load), {
+    dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, progress: ctx.progress,
+  });
+
+const batchId = z.object({ batchId: z.number().int().positive() });
+
+export type BatchRow = { id: number; at: string; unit: string | null; files: { name: string; sha256: string }[]; summary: unknown; rolledBackAt: string | null };
+
+export const imports = {
+  /** 预览核对: reads and checks everything, as the import would, and writes nothing. */
+  preview: method(importInput, (ctx, i) => run(ctx, i, true)),
+  /** 导入: the same, in one transaction, recorded as a batch that can be rolled back. */
+  commit: method(importInput, (ctx, i) => run(ctx, i, false)),
+
+  /** 导入记录: every batch, newest first. */
+  batches: method(z.object({ limit: z.number().int().min(1).max(1000).default(200) }), (ctx, { limit }): BatchRow[] =>
+    (ctx.ledger.sqlite.prepare('select id, at, unit, files, summary, rolled_back_at from import_batches order by id desc limit ?').all(limit) as
+      { id: number; at: string; unit: string | null; files: string; summary: string | null; rolled_back_at: string | null }[])
+      .map((b) => ({ id: b.id, at: b.at, unit: b.unit, files: JSON.parse(b.files), summary: b.summary ? JSON.parse(b.summary) : null, rolledBackAt: b.rolled_back_at }))),
+
+  /** What 撤销 would remove and put back, and whether later edits stand in the way. */
+  rollbackPlan: method(batchId, (ctx, { batchId }) => {
+    try {
+      return planRollback(ctx.ledger.sqlite, batchId);
+    } catch (e) {
+      throw new LedgerError((e as Error).message);
+    }
+  }),
+
+  /** 撤销: removes the rows the batch added and restores the ones it changed, in one transaction. */
+  rollback: method(batchId, (ctx, { batchId }) => {
+    try {
+      return rollbackBatch(ctx.ledger.sqlite, batchId);
+    } catch (e) {
+      if (e instanceof RollbackRefused) throw new LedgerError(e.message);
+      throw e;
+    }
+  }),
+};

@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ProgressEvent } from '../../api/define';
+import { todayIso } from '../../values/dates';
+import { WorkbookReader } from '../read/read';
+import { ReadRefusal, type RawSheet, type RawWorkbook } from '../read/types';
+import type { SheetCode, SheetDef } from '../sheets';
+import { dataRows, type DataRow } from './extract';
+import { APPLY, KIND_ORDER } from './kinds';
+import { loadLearned, rememberChoices } from './learned';
+import { applyColumnChoices, recognize, type Recognition } from './recognize';
+import { Resolver } from './resolve';
+import { RowFailure } from './row';
+import { displayCells, readRow } from './rows';
+import type { FileReport, ImportReport, Issue, PreviewRow, SheetChoice, SheetReport } from './types';
+import { Writer } from './writer';
+
+/** A file to import; `error` when it could not even be opened (the report names it like any refused file). */
+export type ImportFile = { name: string; bytes: Uint8Array; error?: string };
+export type ImportOptions = {
+  dryRun: boolean;
+  includeHidden?: boolean;
+  choices?: SheetChoice[];
+  progress?: (e: ProgressEvent) => void;
+  /** Rows of a sheet the report carries for the preview grid (refused rows always). */
+  previewRows?: number;
+  /** A reading process to reuse (many imports in a row); by default one is started and stopped per import. */
+  reader?: WorkbookReader;
+};
+
+type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[]; date1904: boolean; width: number };
+
+class DryRun extends Error {}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+/** 区文广局-花名册.csv → 区文广局: units name their files after themselves. */
+const unitFromName = (name: string) => /^([^-_—－\s.]+)[-_—－\s]/.exec(name)?.[1] ?? null;
+
+function emptyReport(sheet: RawSheet): SheetReport {
+  return {
+    sheet: sheet.name, kind: null, title: null, hidden: sheet.hidden, skipped: null, unit: null, headerRows: null, columns: [],
+    rows: 0, added: 0, updated: 0, unchanged: 0, errors: [], warnings: [], preview: [], previewTruncated: false,
+  };
+}
+
+/** Sheets to jobs: recognised, mapped (with what the clerk taught), rows extracted; or why a sheet is skipped. */
+function plan(db: Database.Database, files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: ImportOptions): { reports: FileReport[]; jobs: Job[] } {
+  const learned = loadLearned(db);
+  const jobs: Job[] = [];
+  const reports = files.map((f, fi): FileReport => {
+    const book = books[fi];
+    const base: FileReport = { file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length, format: null, encoding: null, sheets: [] };
+    if (book instanceof ReadRefusal) return { ...base, error: book.message };
+    base.format = book.format;
+    base.encoding = book.encoding ?? null;
+    for (const sheet of book.sheets) {
+      const report = emptyReport(sheet);
+      base.sheets.push(report);
+      const choice = opts.choices?.find((c) => c.file === f.name && c.sheet === sheet.name);
+      if (choice?.kind === null) { report.skipped = '已按您的选择跳过此表'; continue; }
+      if (sheet.hidden && !opts.includeHidden && !choice?.kind) { report.skipped = '隐藏的工作表，未导入（如需导入，请勾选“包括隐藏的工作表”）'; continue; }
+      if (sheet.rows.length === 0) { report.skipped = '空白工作表'; continue; }
+      const fileUnit = unitFromName(f.name);
+      let rec = recognize(sheet, f.name, { force: choice?.kind ?? null, learned: learned[fileUnit ?? ''] });
+      if (rec.unit && rec.unit !== fileUnit && learned[rec.unit]) rec = recognize(sheet, f.name, { force: choice?.kind ?? null, learned: learned[rec.unit] });
+      if (choice?.columns) rec = applyColumnChoices(rec, choice.columns);
+      report.unit = rec.unit ?? fileUnit;
+      report.headerRows = rec.headerStart >= 0 ? [rec.headerStart + 1, rec.headerEnd + 1] : null;
+      if (!rec.def) {
+        report.skipped = rec.headerStart >= 0
+          ? '表头与七种报表都对不上，未导入；可在预览中指定这是哪一种表'
+          : '没有找到表头（含“序号”“户主姓名”等列名的一行），未导入';
+        report.warnings.push({ row: null, column: null, message: `工作表“${sheet.name ?? f.name}”${report.skipped}`, code: 'sheet_skipped' });
+        continue;
+      }
+      report.kind = rec.def.code;
+      report.title = rec.def.title;
+      report.columns = rec.columns.map((c) => ({
+        index: c.index, header: c.header, key: c.key, label: c.key ? rec.def!.columns.find((d) => d.key === c.key)?.header ?? null : null,
+      }));
+      for (const c of rec.columns) {
+        if (!c.key && c.header) report.warnings.push({ row: null, column: c.header, message: `“${c.header}”列不属于${rec.def.title}，已忽略`, code: 'column_ignored' });
+      }
+      const rows = dataRows(sheet, rec.headerEnd);
+      report.rows = rows.length;
+      if (rec.missing.length) {
+        const names = rec.missing.map((c) => c.header).join('、');
+        report.skipped = `缺少必填的列：${names}`;
+        report.errors.push({ row: null, column: rec.missing[0].header, code: 'missing_column', message: `表中没有“${names}”列，整张表未导入；请在预览中指定对应的列，或补上该列后再导入` });
+        continue;
+      }
+      const width = Math.max(rec.columns.length, ...rows.map((r) => r.cells.length));
+      jobs.push({ file: fi, report, def: rec.def, rec, rows, date1904: book.date1904, width });
+    }
+    if (!base.sheets.some((s) => s.kind)) {
+      base.error = base.sheets.length === 0 || base.sheets.every((s) => s.rows === 0 && (s.skipped === '空白工作表' || !s.headerRows))
+        ? '文件中没有可导入的内容：没有找到任何一种双联报表的表头（应有“序号”及“户主姓名”“身份证号码”等列名）'
+        : '文件中的工作表都未能识别为七种双联报表之一，未导入；可在预览中指定表的种类';
+    }
+    return base;
+  });
+  const order = (j: Job) => KIND_ORDER.indexOf(j.def.code);
+  jobs.sort((a, b) => order(a) - order(b) || a.file - b.file);
+  return { reports, jobs };
+}
+
+/** Applies the jobs in one transaction; a dry run (or an import that changes nothing) is rolled back. */
+function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions): number | null {
+  const w = new Writer(db);
+  const resolver = new Resolver(w);
+  const today = todayIso();
+  const limit = opts.previewRows ?? 2000;
+  const total = jobs.reduce((s, j) => s + j.rows.length, 0);
+  const savepoint = db.transaction((fn: () => void) => fn());
+  let done = 0;
+  let batch: number | null = null;
+  const run = db.transaction(() => {
+    if (!opts.dryRun) {
+      const units = [...new Set(jobs.map((j) => j.report.unit).filter(Boolean))].join('、') || null;
+      batch = Number(db.prepare('insert into import_batches (unit, files) values (?, ?)')
+        .run(units, JSON.stringify(files.map((f) => ({ name: f.file, sha256: f.sha256 })))).lastInsertRowid);
+      w.batchId = batch;
+    }
+    for (const job of jobs) {
+      resolver.newFile();
+      const r = job.report;
+      const apply = APPLY[job.def.code];
+      for (const dr of job.rows) {
+        let preview: PreviewRow;
+        const ctx = readRow(job.def, job.rec.columns, dr, job.date1904, today);
+        if (Array.isArray(ctx)) {
+          r.errors.push(...ctx);
+          preview = { row: dr.row, status: 'error', message: ctx.map((i) => i.message).join('；'), cells: [] };
+        } else {
+          try {
+            let outcome: 'added' | 'updated' | 'unchanged' = 'unchanged';
+            savepoint(() => { outcome = apply(ctx, resolver, w); });
+            resolver.endRow(true);
+            r[outcome]++;
+            r.warnings.push(...ctx.warnings);
+            preview = { row: dr.row, status: outcome, cells: [], ...(ctx.changed.length ? { changed: ctx.changed } : {}) };
+          } catch (e) {
+            resolver.endRow(false);
+            const issues: Issue[] = e instanceof RowFailure ? e.issues
+              : [{ row: dr.row, column: null, code: 'constraint', message: `本行无法写入台账（与已有记录冲突），未导入；请核对本行数据` }];
+            r.errors.push(...issues);
+            preview = { row: dr.row, status: 'error', message: issues.map((i) => i.message).join('；'), cells: [] };
+          }
+        }
+        if (preview.status === 'error' || r.preview.length < limit) {
+          preview.cells = displayCells(job.def, job.rec.columns, dr, job.date1904, job.width);
+          r.preview.push(preview);
+        } else r.previewTruncated = true;
+        if (++done % 500 === 0) opts.progress?.({ task: 'import', done, total, message: `正在核对第 ${done.toLocaleString('en-US')} 行，共 ${total.toLocaleString('en-US')} 行` });
+      }
+    }
+    if (opts.dryRun || w.writes === 0) throw new DryRun();
+    db.prepare('update import_batches set summary = ? where id = ?').run(JSON.stringify(summarize(files)), batch);
+  });
+  try {
+    run.immediate();
+    return batch;
+  } catch (e) {
+    if (e instanceof DryRun) return null;
+    throw e;
+  }
+}
+
+/** What the batch history keeps: counts per sheet, not the rows. */
+export function summarize(files: FileReport[]) {
+  return {
+    files: files.map((f) => ({
+      file: f.file, error: f.error,
+      sheets: f.sheets.filter((s) => s.kind).map((s) => ({ sheet: s.sheet, kind: s.kind, rows: s.rows, added: s.added, updated: s.updated, unchanged: s.unchanged, errors: s.errors.length, warnings: s.warnings.length })),
+    })),
+    totals: totals(files),
+  };
+}
+
+function totals(files: FileReport[]): ImportReport['totals'] {
+  const t = { rows: 0, added: 0, updated: 0, unchanged: 0, errors: 0, warnings: 0 };
+  for (const s of files.flatMap((f) => f.sheets)) {
+    t.rows += s.rows; t.added += s.added; t.updated += s.updated; t.unchanged += s.unchanged;
+    t.errors += s.errors.length; t.warnings += s.warnings.length;
+  }
+  return t;
+}
+
+/**
+ * Imports files as one batch: each read in the worker, its sheets recognised, then every sheet applied
+ * in dependency order inside ONE transaction. A dry run does all of it and rolls back.
+ */
+export async function importFiles(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
+  const reader = opts.reader ?? new WorkbookReader();
+  const books: (RawWorkbook | ReadRefusal)[] = [];
+  try {
+    for (const [i, f] of files.entries()) {
+      opts.progress?.({ task: 'import', done: i, total: files.length, message: `正在读取 ${f.name}（${i + 1}/${files.length}）` });
+      try {
+        if (f.error) throw new ReadRefusal(f.error);
+        books.push(await reader.read(f.bytes, f.name));
+      } catch (e) {
+        books.push(e instanceof ReadRefusal ? e : new ReadRefusal('读取文件时出错，文件可能已损坏', String(e)));
+      }
+    }
+  } finally {
+    if (!opts.reader) await reader.close();
+  }
+  const { reports, jobs } = plan(db, files, books, opts);
+  opts.progress?.({ task: 'import', done: 0, total: jobs.reduce((s, j) => s + j.rows.length, 0), message: opts.dryRun ? '正在核对…' : '正在写入台账…' });
+  const batch = apply(db, reports, jobs, opts);
+  if (batch !== null) {
+    const learnt = (opts.choices ?? []).flatMap((c) => {
+      const job = jobs.find((j) => reports[j.file].file === c.file && j.report.sheet === c.sheet);
+      return job && c.columns && job.report.unit ? [{ unit: job.report.unit, code: job.def.code as SheetCode, rec: job.rec, columns: c.columns }] : [];
+    });
+    rememberChoices(db, learnt);
+  }
+  opts.progress?.({ task: 'import', done: 1, total: 1, message: '完成' });
+  return { batch, dryRun: opts.dryRun, files: reports, totals: totals(reports) };
+}
+

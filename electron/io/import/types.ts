@@ -1,0 +1,52 @@
+import type { SheetCode } from '../sheets';
+
+/** A refused row or a notice: where (1-based sheet row, the column's header as in the file) and why. */
+export type Issue = { row: number | null; column: string | null; message: string; code?: string };
+
+export type RowStatus = 'added' | 'updated' | 'unchanged' | 'error';
+
+/** A data row as the preview grid shows it: the cells' text, what importing it does, and why not. */
+export type PreviewRow = { row: number; status: RowStatus; changed?: string[]; message?: string; cells: (string | null)[] };
+
+export type SheetReport = {
+  /** Null for a CSV. */
+  sheet: string | null;
+  kind: SheetCode | null;
+  title: string | null;
+  hidden: boolean;
+  /** Why the sheet was not imported at all (hidden, not recognised, a required column missing). */
+  skipped: string | null;
+  unit: string | null;
+  /** 1-based first and last header rows. */
+  headerRows: [number, number] | null;
+  columns: { index: number; header: string; key: string | null; label: string | null }[];
+  rows: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  errors: Issue[];
+  warnings: Issue[];
+  preview: PreviewRow[];
+  previewTruncated: boolean;
+};
+
+export type FileReport = {
+  file: string;
+  sha256: string;
+  bytes: number;
+  format: string | null;
+  encoding: string | null;
+  /** The file was refused: unreadable, encrypted, too large, or without a sheet to import. */
+  error?: string;
+  sheets: SheetReport[];
+};
+
+export type ImportReport = {
+  batch: number | null;
+  dryRun: boolean;
+  files: FileReport[];
+  totals: { rows: number; added: number; updated: number; unchanged: number; errors: number; warnings: number };
+};
+
+/** The clerk's corrections in the preview, per file and sheet: what the sheet is, and which column is which. */
+export type SheetChoice = { file: string; sheet: string | null; kind?: SheetCode | null; columns?: Record<string, string | null> };

@@ -1,0 +1,22 @@
+/**
+ * What a workbook may cost before it is refused. A unit's sheet is a few hundred rows; these leave
+ * room for a whole township's 20,000-row register and stop bombs (a 1 KB file that claims a billion
+ * rows, a zip that inflates to gigabytes) before they take the memory.
+ */
+export const LIMITS = {
+  fileBytes: 50 * 1024 * 1024,
+  /** Sum of the uncompressed sizes in a zip's central directory (xlsx, ods). */
+  unzippedBytes: 300 * 1024 * 1024,
+  zipEntries: 5000,
+  /** Rows of one sheet, counted up to the last row that holds a value. */
+  sheetRows: 100_000,
+  /** Columns looked at; a district sheet has at most 22. */
+  columns: 256,
+  /** Non-empty cells of a whole workbook. */
+  cells: 3_000_000,
+  /** The reading worker's heap, and how long it may take over one file. */
+  workerHeapMb: 640,
+  workerTimeoutMs: 60_000,
+} as const;
+
+export const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;

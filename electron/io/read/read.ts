@@ -1,0 +1,88 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LIMITS } from './limits';
+import { ReadRefusal, type RawWorkbook } from './types';
+import type { WorkerReply } from './worker';
+
+const here = import.meta.url;
+
+/**
+ * The reading process. From source (CLI, tests, browser mode under tsx) it is worker.ts loaded through
+ * tsx; in the built app it is parse-worker.js, a separate entry beside the main bundle (Electron's fork
+ * runs it as plain Node). Its heap is capped; structured clone carries the bytes both ways.
+ */
+function spawn(): ChildProcess {
+  const heap = `--max-old-space-size=${LIMITS.workerHeapMb}`;
+  const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] as ('ignore' | 'ipc')[] };
+  if (here.endsWith('.ts')) {
+    const tsx = pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
+    return fork(fileURLToPath(new URL('./worker.ts', here)), [], { ...options, execArgv: [heap, '--import', tsx] });
+  }
+  return fork(fileURLToPath(new URL('./parse-worker.js', here)), [], { ...options, execArgv: [heap] });
+}
+
+type Pending = { resolve: (w: RawWorkbook) => void; reject: (e: unknown) => void };
+
+/** One reading process reused file after file; a file that kills it or runs too long gets a new one for the next. */
+export class WorkbookReader {
+  private worker: ChildProcess | null = null;
+  private ready: Promise<void> | null = null;
+  private pending: Pending | null = null;
+
+  private start(): Promise<void> {
+    if (this.ready) return this.ready;
+    const w = spawn();
+    this.worker = w;
+    this.ready = new Promise<void>((ok, fail) => {
+      const onReady = (m: { ready?: boolean }) => { if (m?.ready) { w.off('message', onReady); ok(); } };
+      w.on('message', onReady);
+      w.once('error', fail);
+      w.once('exit', () => fail(new ReadRefusal('无法启动读取程序')));
+    });
+    w.on('message', (m: WorkerReply | { ready: true }) => {
+      if ('ready' in m) return;
+      const p = this.pending;
+      this.pending = null;
+      if (!p) return;
+      if (m.ok) p.resolve(m.workbook);
+      else p.reject(new ReadRefusal(m.message, m.detail));
+    });
+    w.on('error', (e) => this.fail(new ReadRefusal('读取文件时出错，文件可能已损坏；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入', e.message)));
+    // A heap cap reached, or a crash inside the parser: the file is refused, the ledger carries on.
+    w.on('exit', (code, signal) => this.fail(new ReadRefusal('文件过大或结构异常，读取时超出了内存上限或使读取程序异常退出，已拒绝导入；请拆分文件，或在 Excel、WPS 中打开后另存为 .xlsx 再导入', `exit ${code ?? signal}`)));
+    return this.ready;
+  }
+
+  private fail(e: ReadRefusal): void {
+    const p = this.pending;
+    this.pending = null;
+    const w = this.worker;
+    this.worker = null;
+    this.ready = null;
+    if (w) { w.removeAllListeners('exit'); w.kill('SIGKILL'); }
+    p?.reject(e);
+  }
+
+  async read(bytes: Uint8Array, name: string, timeoutMs: number = LIMITS.workerTimeoutMs): Promise<RawWorkbook> {
+    // Cheap refusals need no worker.
+    if (bytes.length === 0) throw new ReadRefusal('文件是空的（0 字节），请让报送单位重新发送');
+    await this.start();
+    return await new Promise<RawWorkbook>((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new ReadRefusal(`读取超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，文件可能异常（例如声明了极多的行），已停止读取`)), timeoutMs);
+      this.pending = {
+        resolve: (w) => { clearTimeout(timer); resolve(w); },
+        reject: (e) => { clearTimeout(timer); reject(e); },
+      };
+      this.worker!.send({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name });
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    this.ready = null;
+    if (w) { w.removeAllListeners('exit'); if (w.connected) w.disconnect(); w.kill(); }
+  }
+}

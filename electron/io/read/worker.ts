@@ -1,0 +1,29 @@
+import { ReadRefusal, type RawWorkbook } from './types';
+import { parseWorkbook } from './workbook';
+
+export type WorkerRequest = { bytes: Uint8Array; name: string };
+export type WorkerReply = { ok: true; workbook: RawWorkbook } | { ok: false; message: string; detail?: string };
+
+// SheetJS reports oddities of the files on the console ("Missing Info for XLS Record …"); the CLI's
+// stdout must stay pure JSON and the clerk gets our own messages, so the reader keeps quiet.
+for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = () => {};
+
+/**
+ * The reading process: one file in, the neutral workbook (or a refusal) out. It is a child process, not
+ * a worker thread: V8 ends the whole process when one huge allocation fails, even inside a worker with
+ * resourceLimits, so a hostile file must be parsed where dying harms nothing but the reader.
+ */
+process.on('message', ({ bytes, name }: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    reply = { ok: true, workbook: parseWorkbook(bytes, name) };
+  } catch (e) {
+    reply = e instanceof ReadRefusal
+      ? { ok: false, message: e.message, detail: e.detail }
+      : { ok: false, message: '读取文件时出错，文件可能已损坏；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入', detail: String(e) };
+  }
+  process.send!(reply);
+});
+// The importing process is gone (even killed): nothing is left to read for.
+process.on('disconnect', () => process.exit(0));
+process.send?.({ ready: true });

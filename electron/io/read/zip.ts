@@ -1,0 +1,92 @@
+import { inflateRawSync } from 'node:zlib';
+import { LIMITS, mb } from './limits';
+import { ReadRefusal } from './types';
+
+export type ZipEntry = { name: string; method: number; encrypted: boolean; compressed: number; size: number; offset: number };
+
+const TRUNCATED = '文件不完整或已损坏（压缩结构缺失），可能下载或拷贝时中断了；请让报送单位重新发送';
+
+function findEnd(buf: Buffer): number {
+  const stop = Math.max(0, buf.length - 22 - 65535);
+  for (let i = buf.length - 22; i >= stop; i--) if (buf.readUInt32LE(i) === 0x06054b50) return i;
+  return -1;
+}
+
+/**
+ * Reads a zip's central directory without inflating anything, so that sizes can be checked before
+ * SheetJS (which inflates every part in memory) sees the file.
+ */
+export function zipDirectory(buf: Buffer): ZipEntry[] {
+  const end = findEnd(buf);
+  if (end < 0) throw new ReadRefusal(TRUNCATED, 'no end of central directory');
+  let count = buf.readUInt16LE(end + 10);
+  let cdOffset = buf.readUInt32LE(end + 16);
+  if ((count === 0xffff || cdOffset === 0xffffffff) && end >= 20 && buf.readUInt32LE(end - 20) === 0x07064b50) {
+    const z64 = Number(buf.readBigUInt64LE(end - 12));
+    if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== 0x06064b50) throw new ReadRefusal(TRUNCATED, 'bad zip64 end');
+    count = Number(buf.readBigUInt64LE(z64 + 32));
+    cdOffset = Number(buf.readBigUInt64LE(z64 + 48));
+  }
+  if (count > LIMITS.zipEntries) throw new ReadRefusal(`文件内部包含 ${count} 个部件，远超正常表格，已拒绝导入`);
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new ReadRefusal(TRUNCATED, 'bad central directory');
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    let compressed = buf.readUInt32LE(p + 20);
+    let size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28), extraLen = buf.readUInt16LE(p + 30), commentLen = buf.readUInt16LE(p + 32);
+    let offset = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    // Zip64: the real sizes sit in extra field 0x0001, in this order, for the fields that overflowed.
+    let x = p + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd && x + 4 <= buf.length) {
+      const id = buf.readUInt16LE(x), len = buf.readUInt16LE(x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (size === 0xffffffff && q + 8 <= buf.length) { size = Number(buf.readBigUInt64LE(q)); q += 8; }
+        if (compressed === 0xffffffff && q + 8 <= buf.length) { compressed = Number(buf.readBigUInt64LE(q)); q += 8; }
+        if (offset === 0xffffffff && q + 8 <= buf.length) { offset = Number(buf.readBigUInt64LE(q)); }
+      }
+      x += 4 + len;
+    }
+    if (offset + 30 > buf.length) throw new ReadRefusal(TRUNCATED, 'entry beyond end');
+    entries.push({ name, method, encrypted: (flags & 1) === 1, compressed, size, offset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Inflates one (small) entry, never past `max` bytes. */
+export function zipEntryText(buf: Buffer, e: ZipEntry, max = 4 * 1024 * 1024): string {
+  if (e.size > max) throw new ReadRefusal(`文件内部部件 ${e.name} 过大`);
+  const nameLen = buf.readUInt16LE(e.offset + 26), extraLen = buf.readUInt16LE(e.offset + 28);
+  const start = e.offset + 30 + nameLen + extraLen;
+  if (start + e.compressed > buf.length) throw new ReadRefusal(TRUNCATED, 'entry data beyond end');
+  const data = buf.subarray(start, start + e.compressed);
+  if (e.method === 0) return data.toString('utf8');
+  if (e.method !== 8) throw new ReadRefusal('文件使用了不支持的压缩方式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
+  return inflateRawSync(data, { maxOutputLength: max }).toString('utf8');
+}
+
+/** Which spreadsheet a zip holds, refusing encrypted, oversized and non-spreadsheet archives. */
+export function checkZip(buf: Buffer): 'xlsx' | 'ods' {
+  const entries = zipDirectory(buf);
+  if (entries.some((e) => e.encrypted)) throw new ReadRefusal('文件设有密码（已加密），请在 Excel 或 WPS 中取消密码后另存，再导入');
+  const total = entries.reduce((s, e) => s + e.size, 0);
+  if (total > LIMITS.unzippedBytes) {
+    throw new ReadRefusal(`文件解压后有 ${mb(total)}，超过导入上限 ${mb(LIMITS.unzippedBytes)}；请按村或按单位拆分成几个文件再导入`);
+  }
+  const names = new Set(entries.map((e) => e.name.replace(/^\//, '')));
+  if ([...names].some((n) => n.toLowerCase() === '[content_types].xml')) return 'xlsx';
+  if (names.has('content.xml') || names.has('mimetype')) {
+    const manifest = entries.find((e) => e.name === 'META-INF/manifest.xml');
+    if (manifest && /encryption-data/.test(zipEntryText(buf, manifest))) {
+      throw new ReadRefusal('文件设有密码（已加密），请在 WPS 或 LibreOffice 中取消密码后另存，再导入');
+    }
+    return 'ods';
+  }
+  throw new ReadRefusal('这是一个普通的压缩包，不是表格文件；请先解压，再选择其中的 Excel 表格导入');
+}

@@ -1,0 +1,63 @@
+import { App as AntApp, Button, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { BatchRow } from '../../../../electron/api/imports';
+import { ledger } from '../../client/ledger';
+import { useLookups } from '../../client/lookups';
+import { useStatus } from '../../client/status';
+
+type Totals = { added: number; updated: number; unchanged: number; errors: number };
+const totalsOf = (b: BatchRow) => (b.summary as { totals?: Totals } | null)?.totals;
+
+/** 导入记录: every batch, with 撤销 after a confirmation that says what and how many. */
+export function BatchHistory({ refreshKey }: { refreshKey: number }) {
+  const [rows, setRows] = useState<BatchRow[] | null>(null);
+  const { modal, message } = AntApp.useApp();
+  const { markSaving } = useStatus();
+  const { refresh } = useLookups();
+  const load = useCallback(async () => setRows(await ledger.imports.batches({})), []);
+  useEffect(() => { void load(); }, [load, refreshKey]);
+
+  const undo = async (b: BatchRow) => {
+    const plan = await ledger.imports.rollbackPlan({ batchId: b.id });
+    if (plan.blockers.length) {
+      modal.error({ title: `无法撤销第 ${b.id} 批导入`, content: <ul>{plan.blockers.map((x, i) => <li key={i}>{x}</li>)}</ul> });
+      return;
+    }
+    const what = [
+      ...plan.remove.map((r) => `删除本批新增的${r.label} ${r.count} 条`),
+      ...plan.restore.map((r) => `把本批修改过的${r.label} ${r.count} 条恢复原样`),
+    ];
+    modal.confirm({
+      title: `撤销第 ${b.id} 批导入？`,
+      content: <><p>{plan.files.join('、')}</p><ul>{what.map((w) => <li key={w}>{w}</li>)}</ul></>,
+      okText: '撤销', okButtonProps: { danger: true }, cancelText: '取消',
+      onOk: async () => {
+        const done = markSaving();
+        try {
+          const r = await ledger.imports.rollback({ batchId: b.id });
+          message.success(`已撤销第 ${b.id} 批导入：删除 ${r.removed} 条，恢复 ${r.restored} 条`);
+          await refresh();
+          await load();
+        } catch (e) {
+          message.error((e as Error).message);
+        } finally { done(); }
+      },
+    });
+  };
+
+  return (
+    <Table<BatchRow> size="small" rowKey="id" loading={!rows} dataSource={rows ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      locale={{ emptyText: '还没有导入过' }}
+      columns={[
+        { title: '批次', dataIndex: 'id', width: 64 },
+        { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+        { title: '单位', dataIndex: 'unit', width: 200, ellipsis: true },
+        { title: '文件', dataIndex: 'files', render: (f: BatchRow['files']) => <Typography.Text ellipsis title={f.map((x) => x.name).join('\n')}>{f.map((x) => x.name).join('、')}</Typography.Text> },
+        { title: '新增', width: 70, render: (_, b) => totalsOf(b)?.added ?? '—' },
+        { title: '更新', width: 70, render: (_, b) => totalsOf(b)?.updated ?? '—' },
+        { title: '拒绝', width: 70, render: (_, b) => totalsOf(b)?.errors ?? '—' },
+        { title: '状态', width: 90, render: (_, b) => (b.rolledBackAt ? <Tag>已撤销</Tag> : <Tag color="green">已导入</Tag>) },
+        { title: '', width: 80, render: (_, b) => (b.rolledBackAt ? null : <Button size="small" danger onClick={() => void undo(b)}>撤销</Button>) },
+      ]} />
+  );
+}

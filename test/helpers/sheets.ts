@@ -1,0 +1,22 @@
+import * as XLSX from 'xlsx';
+import { checkChar } from '../../electron/values/idcard';
+
+export type TestSheet = { name: string; rows: unknown[][]; merges?: string[]; hidden?: boolean };
+
+/** An .xlsx in memory, as a unit's Excel would write it (values only: no styles). */
+export function xlsxBytes(sheets: TestSheet[]): Buffer {
+  const wb = XLSX.utils.book_new();
+  for (const s of sheets) {
+    const ws = XLSX.utils.aoa_to_sheet(s.rows);
+    if (s.merges) ws['!merges'] = s.merges.map((m) => XLSX.utils.decode_range(m));
+    XLSX.utils.book_append_sheet(wb, ws, s.name);
+  }
+  wb.Workbook = { Sheets: sheets.map((s) => ({ name: s.name, Hidden: s.hidden ? 1 : 0 })) };
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+/** A valid 18-digit ID number of 上坝镇 (620902), born on `birth` (YYYYMMDD), sequence `seq` (odd: male). */
+export function idNumber(birth: string, seq: number): string {
+  const first17 = `620902${birth}${String(seq).padStart(3, '0')}`;
+  return first17 + checkChar(first17);
+}
