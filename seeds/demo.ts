@@ -94,7 +94,7 @@ export function loadDemo(sqlite: Database.Database, size: DemoSize = DEMO_DEFAUL
 
     const households: { id: number; villageId: number; category: string }[] = [];
     const poorTarget = cadres.length;
-    const specialTarget = Math.round(cadres.length * 80 / 329);
+    const specialTarget = Math.round(size.districtCadres * 68 / 263) + Math.round(size.townshipCadres * 12 / 66);
     for (let i = 0; i < size.households; i++) {
       const v = villages[i % villages.length];
       const vg = groups.filter((g) => g.villageId === v.id);
@@ -118,8 +118,10 @@ export function loadDemo(sqlite: Database.Database, size: DemoSize = DEMO_DEFAUL
       ins('pairings', { cadre_id: c.id, household_id: h.id, since: date('2014-01-06', 40) });
       pairs.push({ cadreId: c.id, householdId: h.id, unitId: c.unitId });
     });
+    // Special households in DOMAIN.md's proportions: 68 to district cadres, 12 to the township's.
+    const specialDistrict = Math.round(size.districtCadres * 68 / 263);
     households.filter((h) => h.category === 'special').forEach((h, i) => {
-      const c = cadres[i % cadres.length];
+      const c = i < specialDistrict ? cadres[i % size.districtCadres] : cadres[size.districtCadres + ((i - specialDistrict) % size.townshipCadres)];
       ins('pairings', { cadre_id: c.id, household_id: h.id, since: date('2014-01-06', 40) });
       pairs.push({ cadreId: c.id, householdId: h.id, unitId: c.unitId });
     });

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempLedger, type TestLedger } from '../helpers/ledger';
+
+let t: TestLedger;
+beforeAll(async () => { t = tempLedger(); await t.api.meta.loadDemo({}); });
+afterAll(() => t.close());
+
+describe('the demo ledger', () => {
+  it("reproduces the pairing table of the reference township's 2014 half-year report (DOMAIN.md)", async () => {
+    const r = await t.api.reports.halfYear({ from: '2014-01-01', to: '2014-06-30' });
+    expect(r.pairing.district).toEqual({ units: 9, cadres: 263, leaders: 70, general: 193, poorHouseholds: 263, specialHouseholds: 68 });
+    expect(r.pairing.township).toEqual({ cadres: 66, leaders: 12, general: 54, poorHouseholds: 66, specialHouseholds: 12 });
+  });
+
+  it('holds valid data only: every ID passes its check, no cadre visits one household twice a day', async () => {
+    const db = t.ctx.ledger.sqlite;
+    expect(db.prepare('select count(*) as n from households').get()).toEqual({ n: 2702 });
+    expect(db.prepare('select count(*) as n from (select 1 from visits group by cadre_id, household_id, date having count(*) > 1)').get()).toEqual({ n: 0 });
+    const sample = await t.api.households.list({ limit: 50 });
+    for (const h of sample.rows) {
+      const updated = await t.api.households.update({ id: h.id, patch: { idNumber: h.idNumber } });
+      expect(updated.changed).toEqual([]);
+    }
+  });
+
+  it('refuses to load into a ledger that already has households', async () => {
+    await expect(t.api.meta.loadDemo({})).rejects.toThrow('只能载入空台账');
+  });
+});
