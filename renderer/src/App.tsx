@@ -7,6 +7,7 @@ import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PendingPage } from './pages/PendingPage';
+import { ReportPage } from './pages/ReportPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { REGISTERS } from './registers/definitions';
 import { useRoute } from './routes';
@@ -60,6 +61,7 @@ export function App() {
             : route === 'import' ? <ImportPage />
             : route === 'export' ? <ExportPage />
             : route === 'settings' ? <SettingsPage />
+            : route === 'report' ? <ReportPage period={period} />
             : section ? <PendingPage title={section[1]} />
             : <HomePage go={go} />}
         </Layout.Content>
