@@ -2,6 +2,7 @@ import { aid } from './aid';
 import { cadres } from './cadres';
 import { greenhouses, greenhouseZones } from './greenhouses';
 import { households } from './households';
+import { importBatches } from './import-batches';
 import { land } from './land';
 import { audit, meta, settings } from './meta';
 import { pairings } from './pairings';
@@ -13,6 +14,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
+  importBatches,
 };
 
 export type Api = typeof api;
