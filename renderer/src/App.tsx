@@ -2,9 +2,10 @@ import { Layout, Menu, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ledger } from './client/ledger';
 import { useStatus } from './client/status';
-import { RegisterGrid } from './grid/RegisterGrid';
 import { HomePage } from './pages/HomePage';
 import { PendingPage } from './pages/PendingPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { SafetyPage } from './pages/SafetyPage';
 import { REGISTERS } from './registers/definitions';
 import { useRoute } from './routes';
 
@@ -53,7 +54,8 @@ export function App() {
           <Menu mode="inline" selectedKeys={[route]} defaultOpenKeys={['registers']} items={menu} onClick={(e) => go(e.key)} />
         </Layout.Sider>
         <Layout.Content className="shell-content">
-          {register ? <RegisterGrid key={register.key} def={register} />
+          {register ? <RegisterPage key={register.key} page={register} />
+            : route === 'safety' ? <SafetyPage />
             : section ? <PendingPage title={section[1]} />
             : <HomePage go={go} />}
         </Layout.Content>
