@@ -93,3 +93,19 @@ describe('户档案', () => {
     expect(file.audit[0].changes).toEqual([{ field: 'size', before: null, after: 4 }]);
   });
 });
+
+describe('loading a register in pages', () => {
+  it('pages by id with afterId, and by the register order with offset, the same rows either way', async () => {
+    const xs = villageId(t, '新上村'), gh = villageId(t, '光辉村');
+    // Entered out of village order: 光辉村 first, so the register order differs from id order.
+    for (const [v, head] of [[gh, '甲'], [xs, '乙'], [gh, '丙'], [xs, '丁'], [xs, '戊']] as const) await t.api.households.create({ villageId: v, head });
+    const p1 = await t.api.households.list({ afterId: 0, limit: 2 });
+    const p2 = await t.api.households.list({ afterId: p1.rows[1].id, limit: 2 });
+    const p3 = await t.api.households.list({ afterId: p2.rows[1].id, limit: 2 });
+    expect([...p1.rows, ...p2.rows, ...p3.rows].map((r) => r.head)).toEqual(['甲', '乙', '丙', '丁', '戊']);
+    expect(p1.total).toBe(5);
+    const o1 = await t.api.households.list({ offset: 0, limit: 3 });
+    const o2 = await t.api.households.list({ offset: 3, limit: 3 });
+    expect([...o1.rows, ...o2.rows].map((r) => `${r.villageName}${r.head}`)).toEqual(['新上村乙', '新上村丁', '新上村戊', '光辉村甲', '光辉村丙']);
+  });
+});

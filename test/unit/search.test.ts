@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { matches, matchWords, rowSearchText } from '../../renderer/src/grid/search';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPinyin, matches, matchWords, rowSearchText } from '../../renderer/src/grid/search';
 
-const row = rowSearchText(['新上村', '一组', '王芳', '620902195207298976'], [{ text: '王芳', person: true }, { text: '新上村', person: false }]);
+beforeAll(() => loadPinyin());
+let row = '';
+beforeAll(() => { row = rowSearchText(['新上村', '一组', '王芳', '620902195207298976'], [{ text: '王芳', person: true }, { text: '新上村', person: false }]); });
 
 describe('quick find with pinyin', () => {
   it('finds 王芳 by initials, by full pinyin and by the characters', () => {

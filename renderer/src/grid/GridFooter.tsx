@@ -1,6 +1,6 @@
 import { formatScaled } from '../../../electron/values/numbers';
 
-export type FooterFigures = { shown: number; sums: { label: string; unit: string; value: number }[] };
+export type FooterFigures = { shown: number; all?: number; sums: { label: string; unit: string; value: number }[] };
 
 /** 共 2,702 条 · 显示 120 条 · 年人均纯收入 合计 …: the figures of what is shown, summed in integers. */
 export function GridFooter({ total, loaded, done, figures }: { total: number; loaded: number; done: boolean; figures: FooterFigures }) {

@@ -8,7 +8,7 @@ import { ledger } from '../client/ledger';
 import { RANK_LABEL } from '../format';
 import type { Row } from '../registers/types';
 import { idHint, type Picked } from './cells';
-import { matches, matchWords, pinyinOf } from './search';
+import { loadPinyin, matches, matchWords, pinyinOf } from './search';
 
 type Hint = { ok: boolean; message: string };
 
@@ -102,7 +102,7 @@ export function PickerEditor(props: CustomCellEditorProps & { source: 'cadre' | 
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
-  useEffect(() => { input.current?.focus(); }, []);
+  useEffect(() => { input.current?.focus(); void loadPinyin(); }, []);
 
   useEffect(() => {
     const me = ++seq.current;

@@ -1,4 +1,13 @@
-import { pinyin } from 'pinyin-pro';
+type PinyinFn = typeof import('pinyin-pro').pinyin;
+let pinyin: PinyinFn | null = null;
+let loading: Promise<void> | null = null;
+
+/** pinyin-pro and its dictionary load after the first screen, in their own chunk. */
+export function loadPinyin(): Promise<void> {
+  loading ??= import('pinyin-pro').then((m) => { pinyin = m.pinyin; });
+  return loading;
+}
+export const pinyinReady = () => pinyin !== null;
 
 /**
  * Quick find that also matches pinyin: typing `wf` or `wangfang` finds 王芳. Each row's search text is
@@ -13,6 +22,7 @@ function charPinyin(ch: string, surname: boolean): [string, string] {
   const cache = surname ? surnameCache : charCache;
   let p = cache.get(ch);
   if (!p) {
+    if (!pinyin) return [ch, ch];
     const full = pinyin(ch, { toneType: 'none', type: 'array', ...(surname ? { surname: 'head' as const } : {}) })[0] ?? ch;
     p = [full, full[0] ?? ''];
     cache.set(ch, p);
@@ -35,8 +45,6 @@ export function pinyinOf(text: string, person: boolean): string {
   }
   return `${full} ${initials}`;
 }
-
-export type SearchSource = { text: string[]; pinyin: string[]; person: string[] };
 
 /** One row's search text: the shown values of every column, then pinyin of the Chinese names. */
 export function rowSearchText(values: string[], names: { text: string; person: boolean }[]): string {

@@ -6,7 +6,7 @@ export type Row = Record<string, unknown> & { id: number };
 
 /** What a grid needs of a register's API; every register area has this shape (electron/api/crud.ts). */
 export type RegisterClient = {
-  list(input: { offset?: number; limit?: number; search?: string; filters?: Record<string, unknown> }): Promise<{ rows: Row[]; total: number }>;
+  list(input: { offset?: number; limit?: number; afterId?: number; search?: string; filters?: Record<string, unknown> }): Promise<{ rows: Row[]; total: number }>;
   get(input: { id: number }): Promise<Row>;
   update(input: { id: number; patch: Record<string, unknown> }): Promise<{ row: Row; changed: string[] }>;
   create(input: Record<string, unknown>): Promise<Row>;

@@ -1,0 +1,12 @@
+import { benchGrid } from './grid';
+
+/** `npm run bench`: speed figures (printed, never asserted; machines are shared). */
+const only = process.argv[2];
+const benches: [string, () => Promise<void>][] = [
+  ['grid', () => benchGrid()],
+];
+for (const [name, run] of benches) {
+  if (only && only !== name) continue;
+  console.log(`— ${name} —`);
+  await run();
+}
