@@ -156,7 +156,12 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
       tooltipValueGetter: (p) => (isDraft(p.data) ? '新行：填完必填项即保存' : def.householdField ? '双击打开户档案' : undefined),
       cellClassRules: { 'cell-range-row': (p: CellClassParams<Row>) => range.isBlock() && (p.node.rowIndex ?? -1) >= range.rect()!.r1 && (p.node.rowIndex ?? -1) <= range.rect()!.r2 },
     };
-    return [rowNumber, ...def.columns(lookups).map((c): ColDef<Row> => {
+    // Hidden columns holding the register's own order; a header click replaces it, clearing it shows id order.
+    const order: ColDef<Row>[] = (def.order ?? []).map((o, i) => ({
+      colId: `__order_${o.field}`, hide: true, lockVisible: true, suppressColumnsToolPanel: true, editable: false, filter: false,
+      valueGetter: (p) => p.data?.[o.field] as string | number | null, sort: o.dir, sortIndex: i,
+    }));
+    return [rowNumber, ...order, ...def.columns(lookups).map((c): ColDef<Row> => {
       const colId = c.colId ?? c.field ?? '';
       const meta = c.context as ColMeta | undefined;
       const editable = !def.readOnly && meta?.kind !== 'readonly' && c.editable !== false;

@@ -31,6 +31,7 @@ const birthColumn: ColDef = col.ro('birth', '出生日期', {
 
 const units: RegisterDef = {
   key: 'units', title: '联系单位', area: 'units',
+  order: [{ field: 'kind', dir: 'desc' }, { field: 'name', dir: 'asc' }],
   newRow: () => ({ kind: 'district' }),
   pinyin: [{ field: 'name' }, { field: 'villageNames' }],
   columns: () => [
@@ -44,6 +45,7 @@ const units: RegisterDef = {
 
 const unitVillages: RegisterDef = {
   key: 'unitVillages', title: '联村关系', area: 'unitVillages',
+  order: [{ field: 'unitName', dir: 'asc' }, { field: 'since', dir: 'asc' }],
   pinyin: [{ field: 'unitName' }, { field: 'villageName' }],
   columns: (lk) => [
     col.unit(lk), col.village(lk), col.date('since', '开始日期', { required: true }), col.date('until', '结束日期'),
@@ -54,6 +56,7 @@ const unitVillages: RegisterDef = {
 
 const cadres: RegisterDef = {
   key: 'cadres', title: '联户干部', area: 'cadres',
+  order: [{ field: 'unitName', dir: 'asc' }, { field: 'rank', dir: 'desc' }, { field: 'name', dir: 'asc' }],
   newRow: () => ({ rank: 'general' }),
   pinyin: [{ field: 'name', person: true }, { field: 'unitName' }],
   columns: (lk) => [
@@ -65,6 +68,7 @@ const cadres: RegisterDef = {
 
 const households: RegisterDef = {
   key: 'households', title: '帮扶户', area: 'households', householdField: 'id',
+  order: [{ field: 'villageId', dir: 'asc' }, { field: 'groupId', dir: 'asc' }],
   newRow: () => ({ category: 'ordinary' }),
   pinyin: [{ field: 'head', person: true }, { field: 'villageName' }, { field: 'cadreNames', person: true }],
   columns: (lk) => [
@@ -81,6 +85,7 @@ const households: RegisterDef = {
 
 const pairings: RegisterDef = {
   key: 'pairings', title: '结对关系', area: 'pairings', householdField: 'householdId',
+  order: [{ field: 'unitName', dir: 'asc' }, { field: 'cadreName', dir: 'asc' }, { field: 'since', dir: 'asc' }],
   pinyin: [...CADRE_PINYIN, ...HOUSEHOLD_PINYIN],
   columns: (lk) => [
     col.ro('unitName', '联系单位', { width: 130 }), col.cadre(() => lk),
@@ -96,6 +101,7 @@ const pairings: RegisterDef = {
 
 const visits: RegisterDef = {
   key: 'visits', title: '走访记录', area: 'visits', householdField: 'householdId',
+  order: [{ field: 'date', dir: 'desc' }],
   pinyin: [...CADRE_PINYIN, ...HOUSEHOLD_PINYIN],
   columns: (lk) => [
     col.date('date', '走访日期', { event: true }), col.ro('unitName', '联系单位', { width: 130 }), col.cadre(() => lk, '干部姓名'),
@@ -110,6 +116,7 @@ const visits: RegisterDef = {
 
 const aid: RegisterDef = {
   key: 'aid', title: '慰问发放', area: 'aid', householdField: 'householdId',
+  order: [{ field: 'date', dir: 'desc' }],
   pinyin: [...HOUSEHOLD_PINYIN, { field: 'unitName' }, { field: 'handler', person: true }],
   columns: (lk) => [
     col.date('date', '发放日期', { event: true }), col.unit(lk, '发放单位'), col.ro('villageName', '村', { width: 90 }),
@@ -121,6 +128,7 @@ const aid: RegisterDef = {
 
 const land: RegisterDef = {
   key: 'land', title: '土地流转', area: 'land', householdField: 'householdId',
+  order: [{ field: 'villageId', dir: 'asc' }, { field: 'start', dir: 'asc' }],
   newRow: () => ({ mode: '出租' }),
   pinyin: [...HOUSEHOLD_PINYIN, { field: 'transferee' }, { field: 'demoSite' }],
   columns: (lk) => [
@@ -137,6 +145,7 @@ const land: RegisterDef = {
 
 const greenhouseZones: RegisterDef = {
   key: 'greenhouseZones', title: '大棚小区', area: 'greenhouseZones',
+  order: [{ field: 'villageId', dir: 'asc' }, { field: 'name', dir: 'asc' }],
   pinyin: [{ field: 'name' }, { field: 'villageName' }],
   columns: (lk) => [
     col.text('name', '小区名称', 180, { required: true }), col.village(lk),
@@ -148,6 +157,7 @@ const greenhouseZones: RegisterDef = {
 
 const greenhouses: RegisterDef = {
   key: 'greenhouses', title: '设施农业', area: 'greenhouses', householdField: 'householdId',
+  order: [{ field: 'zoneName', dir: 'asc' }],
   newRow: () => ({ type: '钢架大棚', count: 1 }),
   pinyin: [...HOUSEHOLD_PINYIN, { field: 'zoneName' }, { field: 'crop' }],
   columns: (lk) => [
@@ -161,6 +171,7 @@ const greenhouses: RegisterDef = {
 
 const workItems: RegisterDef = {
   key: 'workItems', title: '工作事项', area: 'workItems',
+  order: [{ field: 'date', dir: 'desc' }],
   pinyin: [{ field: 'unitName' }, { field: 'villageName' }],
   columns: (lk) => [
     col.date('date', '日期', { event: true }), col.unit(lk), col.village(lk, { required: false }),

@@ -25,6 +25,8 @@ export type RegisterDef = {
   householdField?: 'id' | 'householdId';
   /** Columns whose Chinese names quick find also matches by pinyin; person: read the first character as a surname. */
   pinyin?: { field: string; person?: boolean }[];
+  /** The register's own order (rows load in id order): kept by hidden sort columns until the clerk sorts by a header. */
+  order?: { field: string; dir: 'asc' | 'desc' }[];
   /** Read only (import batches, audit log): no editing, pasting or deleting. */
   readOnly?: boolean;
   /** Rows a list call returns at most (the registers' list allows 5,000). */
