@@ -85,12 +85,15 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
       const page = await list({ offset, limit: offset === 0 ? Math.min(size, FIRST_PAGE) : size });
       if (page.rows.length) lastId = page.rows[page.rows.length - 1].id;
       if (me !== loadId.current || api.isDestroyed()) return;
-      if (offset === 0) api.setGridOption('rowData', page.rows);
+      if (offset === 0) api.setGridOption('rowData', sortedPage(page.rows, def.order));
       else api.applyTransaction({ add: page.rows });
       loaded += page.rows.length;
       const done = loaded >= page.total || page.rows.length === 0;
       setState({ loaded, total: page.total, done });
       if (done) break;
+    }
+    if (def.order?.length && !api.getColumnState().some((c) => c.sort)) {
+      api.applyColumnState({ state: def.order.map((o, i) => ({ colId: `__order_${o.field}`, sort: o.dir, sortIndex: i })) });
     }
     await loadPinyin();
     warmSearch(api);
@@ -156,10 +159,10 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
       tooltipValueGetter: (p) => (isDraft(p.data) ? '新行：填完必填项即保存' : def.householdField ? '双击打开户档案' : undefined),
       cellClassRules: { 'cell-range-row': (p: CellClassParams<Row>) => range.isBlock() && (p.node.rowIndex ?? -1) >= range.rect()!.r1 && (p.node.rowIndex ?? -1) <= range.rect()!.r2 },
     };
-    // Hidden columns holding the register's own order; a header click replaces it, clearing it shows id order.
-    const order: ColDef<Row>[] = (def.order ?? []).map((o, i) => ({
-      colId: `__order_${o.field}`, hide: true, lockVisible: true, suppressColumnsToolPanel: true, editable: false, filter: false,
-      valueGetter: (p) => p.data?.[o.field] as string | number | null, sort: o.dir, sortIndex: i,
+    // Hidden columns holding the register's own order, sorted once all rows are in (not on every page);
+    // a header click replaces it, clearing it shows id order.
+    const order: ColDef<Row>[] = (def.order ?? []).map((o) => ({
+      colId: `__order_${o.field}`, field: o.field, hide: true, lockVisible: true, suppressColumnsToolPanel: true, editable: false, filter: false,
     }));
     return [rowNumber, ...order, ...def.columns(lookups).map((c): ColDef<Row> => {
       const colId = c.colId ?? c.field ?? '';
@@ -537,6 +540,16 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
       <ShortcutHelp open={help} onClose={() => setHelp(false)} />
     </div>
   );
+}
+
+/** The first page in the register's order, so the first screen already looks as it will. */
+function sortedPage(rows: Row[], order: RegisterDef['order']): Row[] {
+  if (!order?.length) return rows;
+  const cmp = (a: unknown, b: unknown) => (a === b ? 0 : a === null || a === undefined ? -1 : b === null || b === undefined ? 1 : a < b ? -1 : 1);
+  return [...rows].sort((x, y) => {
+    for (const o of order) { const c = cmp(x[o.field], y[o.field]); if (c) return o.dir === 'asc' ? c : -c; }
+    return x.id - y.id;
+  });
 }
 
 /** "新上村 王芳" / "区统计局 何丽芳": how a row is named in a confirmation. */
