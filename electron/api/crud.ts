@@ -16,9 +16,30 @@ export const listInput = z.object({
   filters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
   sort: z.array(z.object({ column: z.string(), dir: z.enum(['asc', 'desc']) })).max(4).optional(),
   deleted: z.boolean().default(false),
+  /**
+   * Keyset paging for loading a whole register: rows with a larger id, in id order (offset and sort
+   * are ignored). Each page costs the same however far in, and rows added meanwhile are neither
+   * skipped nor repeated.
+   */
+  afterId: z.number().int().min(0).optional(),
 });
 export type ListInput = z.input<typeof listInput>;
 export type ListResult<R> = { rows: R[]; total: number };
+
+const patchInput = z.object({ id: z.number().int().positive(), patch: z.record(z.string(), z.unknown()) });
+const idsInput = z.object({ ids: z.array(z.number().int().positive()).min(1).max(100000) });
+
+export const batchOp = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('create'), values: z.record(z.string(), z.unknown()) }),
+  z.object({ op: z.literal('update'), id: z.number().int().positive(), patch: z.record(z.string(), z.unknown()) }),
+  z.object({ op: z.literal('delete'), ids: z.array(z.number().int().positive()).min(1).max(100000) }),
+  z.object({ op: z.literal('restore'), ids: z.array(z.number().int().positive()).min(1).max(100000) }),
+]);
+export type BatchOp = z.infer<typeof batchOp>;
+const batchInput = z.object({ ops: z.array(batchOp).min(1).max(100000) });
+/** A refused op: which op (index into ops), which field ('' for the whole row), why. */
+export type BatchProblem = { index: number; field: string; message: string };
+export type BatchResult<R> = { ok: true; rows: R[]; inverse: BatchOp[] } | { ok: false; problems: BatchProblem[] };
 
 export type RegisterSpec<S extends z.ZodObject, R extends ViewRow> = {
   label: string;
@@ -68,7 +89,6 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
     }
     return r.data as z.output<S>;
   };
-  const patchInput = z.object({ id: z.number().int().positive(), patch: z.record(z.string(), z.unknown()) });
 
   return {
     list: method(listInput, (ctx, q): ListResult<R> => {
@@ -91,8 +111,15 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
       const sql = `from (${spec.view}) where ${where.join(' and ')}`;
       const db = ctx.ledger.sqlite;
       const total = (db.prepare(`select count(*) as n ${sql}`).get(...params) as { n: number }).n;
-      const rows = db.prepare(`select * ${sql} order by ${order.join(', ')} limit ? offset ?`).all(...params, q.limit, q.offset) as R[];
-      return { rows, total };
+      if (q.afterId !== undefined) {
+        const rows = db.prepare(`select * ${sql} and id > ? order by id limit ?`).all(...params, q.afterId, q.limit) as R[];
+        return { rows, total };
+      }
+      // Sort and page on the ids alone, then read the full rows of the page: the view's joined and
+      // computed columns are then worked out for one page, not for every row the sort passes over.
+      const ids = db.prepare(`select id ${sql} order by ${order.join(', ')} limit ? offset ?`).pluck().all(...params, q.limit, q.offset) as number[];
+      const byId = new Map((db.prepare(`select * from (${spec.view}) where id in (select value from json_each(?))`).all(JSON.stringify(ids)) as R[]).map((r) => [r.id, r]));
+      return { rows: ids.map((id) => byId.get(id)!), total };
     }),
 
     get: method(z.object({ id: z.number().int().positive() }), (ctx, { id }) => {
@@ -102,51 +129,98 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
     }),
 
     create: method(z.record(z.string(), z.unknown()), (ctx, input): R =>
-      ctx.ledger.sqlite.transaction(() => {
-        const values = spec.prepare(ctx, validate(input), null);
-        const row = insertAudited(ctx, spec.table, values);
-        return getView(ctx, row.id as number)!;
-      })(),
+      ctx.ledger.sqlite.transaction(() => getView(ctx, createOne(ctx, input))!)(),
     ),
 
     update: method(patchInput, (ctx, { id, patch }): { row: R; changed: string[] } =>
       ctx.ledger.sqlite.transaction(() => {
-        const before = mustGet(ctx, id);
-        if (before.deletedAt) throw new LedgerError(`这条${spec.label}记录已删除，请先恢复再修改`);
-        const merged = { ...pick(before, Object.keys(spec.fields.shape)), ...patch };
-        const values = spec.prepare(ctx, validate(merged), before);
-        const { changed } = updateAudited(ctx, spec.table, before, values);
+        const { changed } = updateOne(ctx, id, patch);
         return { row: getView(ctx, id)!, changed };
       })(),
     ),
 
-    delete: method(z.object({ ids: z.array(z.number().int().positive()).min(1).max(100000) }), (ctx, { ids }) =>
-      ctx.ledger.sqlite.transaction(() => {
-        let deleted = 0;
-        const at = new Date().toISOString();
-        for (const id of ids) {
-          const before = mustGet(ctx, id);
-          if (!before.deletedAt) { updateAudited(ctx, spec.table, before, { deletedAt: at }); deleted++; }
-        }
-        return { deleted };
-      })(),
+    delete: method(idsInput, (ctx, { ids }) =>
+      ctx.ledger.sqlite.transaction(() => ({ deleted: ids.filter((id) => deleteOne(ctx, id)).length }))(),
     ),
 
-    restore: method(z.object({ ids: z.array(z.number().int().positive()).min(1).max(100000) }), (ctx, { ids }) =>
-      ctx.ledger.sqlite.transaction(() => {
-        let restored = 0;
-        for (const id of ids) {
-          const before = mustGet(ctx, id);
-          if (before.deletedAt) {
-            const values = spec.prepare(ctx, validate(pick(before, Object.keys(spec.fields.shape))), before);
-            updateAudited(ctx, spec.table, before, { ...values, deletedAt: null });
-            restored++;
-          }
-        }
-        return { restored };
-      })(),
+    restore: method(idsInput, (ctx, { ids }) =>
+      ctx.ledger.sqlite.transaction(() => ({ restored: ids.filter((id) => restoreOne(ctx, id)).length }))(),
     ),
+
+    /**
+     * Many creates, updates, deletes and restores as ONE transaction: all are applied or none. Every
+     * op is tried so that the answer names every problem (op index, field, message), not just the
+     * first. On success each op's inverse comes back, so a paste or a fill can be undone in one step.
+     */
+    batch: method(batchInput, (ctx, { ops }): BatchResult<R> => {
+      const problems: BatchProblem[] = [];
+      const applied: { rows: R[]; inverse: BatchOp[] } = { rows: [], inverse: [] };
+      const rollback = new Error('rollback');
+      try {
+        ctx.ledger.sqlite.transaction(() => {
+          ops.forEach((op, index) => {
+            try {
+              const touched: number[] = [];
+              if (op.op === 'create') {
+                const id = createOne(ctx, op.values);
+                touched.push(id);
+                applied.inverse.push({ op: 'delete', ids: [id] });
+              } else if (op.op === 'update') {
+                const before = mustGet(ctx, op.id);
+                const { changed } = updateOne(ctx, op.id, op.patch);
+                touched.push(op.id);
+                if (changed.length) applied.inverse.push({ op: 'update', id: op.id, patch: pick(before, changed) });
+              } else if (op.op === 'delete') {
+                const done = op.ids.filter((id) => deleteOne(ctx, id));
+                if (done.length) applied.inverse.push({ op: 'restore', ids: done });
+                touched.push(...op.ids);
+              } else {
+                const done = op.ids.filter((id) => restoreOne(ctx, id));
+                if (done.length) applied.inverse.push({ op: 'delete', ids: done });
+                touched.push(...op.ids);
+              }
+              for (const id of touched) applied.rows.push(getView(ctx, id)!);
+            } catch (e) {
+              if (!(e instanceof LedgerError)) throw e;
+              if (e.problems.length) problems.push(...e.problems.map((p) => ({ index, field: p.field, message: p.message })));
+              else problems.push({ index, field: '', message: e.message });
+            }
+          });
+          if (problems.length) throw rollback;
+        })();
+      } catch (e) {
+        if (e !== rollback) throw e;
+        return { ok: false, problems };
+      }
+      // Undo runs the inverses newest first, so that an update after a create is undone before the delete.
+      return { ok: true, rows: applied.rows, inverse: applied.inverse.reverse() };
+    }),
   };
+
+  function createOne(ctx: Ctx, input: Record<string, unknown>): number {
+    const values = spec.prepare(ctx, validate(input), null);
+    return insertAudited(ctx, spec.table, values).id as number;
+  }
+  function updateOne(ctx: Ctx, id: number, patch: Record<string, unknown>): { changed: string[] } {
+    const before = mustGet(ctx, id);
+    if (before.deletedAt) throw new LedgerError(`这条${spec.label}记录已删除，请先恢复再修改`);
+    const merged = { ...pick(before, Object.keys(spec.fields.shape)), ...patch };
+    const values = spec.prepare(ctx, validate(merged), before);
+    return updateAudited(ctx, spec.table, before, values);
+  }
+  function deleteOne(ctx: Ctx, id: number): boolean {
+    const before = mustGet(ctx, id);
+    if (before.deletedAt) return false;
+    updateAudited(ctx, spec.table, before, { deletedAt: new Date().toISOString() });
+    return true;
+  }
+  function restoreOne(ctx: Ctx, id: number): boolean {
+    const before = mustGet(ctx, id);
+    if (!before.deletedAt) return false;
+    const values = spec.prepare(ctx, validate(pick(before, Object.keys(spec.fields.shape))), before);
+    updateAudited(ctx, spec.table, before, { ...values, deletedAt: null });
+    return true;
+  }
 }
 
 function pick(row: Row, keys: string[]): Row {

@@ -3,6 +3,7 @@ import { households as table } from '../../db/schema';
 import { zCount, zEnum, zFen, zIdNumber, zOptionalEnum, zOptionalRef, zRef, zRequiredText, zText } from '../values/zod';
 import { registerMethods } from './crud';
 import { LedgerError } from './define';
+import { householdFile } from './household-file';
 import { refuseDuplicate, requireGroup, requireVillage } from './refs';
 
 export const POVERTY_ATTRS = ['一般贫困户', '低保贫困户', '特困供养贫困户', '五保户'] as const;
@@ -41,7 +42,7 @@ export const householdLabels = {
   incomeFen: '年人均纯收入', phone: '联系电话', note: '备注',
 };
 
-export const households = registerMethods({
+export const households = { ...registerMethods({
   label: '帮扶户',
   table,
   fields: householdFields,
@@ -70,4 +71,4 @@ export const households = registerMethods({
     }
     return v;
   },
-});
+}), file: householdFile };

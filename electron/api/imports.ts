@@ -46,7 +46,7 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean): Promis
 
 const batchId = z.object({ batchId: z.number().int().positive() });
 
-export type BatchRow = { id: number; at: string; unit: string | null; files: { name: string; sha256: string }[]; summary: unknown; rolledBackAt: string | null };
+export type BatchRow = { id: number; at: string; unit: string | null; files: { name: string; sha256: string }[]; summary: unknown; rolledBackAt: string | null; writes: number };
 
 export const imports = {
   /** 预览核对: reads and checks everything, as the import would, and writes nothing. */
@@ -54,11 +54,21 @@ export const imports = {
   /** 导入: the same, in one transaction, recorded as a batch that can be rolled back. */
   commit: method(importInput, (ctx, i) => run(ctx, i, false)),
 
-  /** 导入记录: every batch, newest first. */
-  batches: method(z.object({ limit: z.number().int().min(1).max(1000).default(200) }), (ctx, { limit }): BatchRow[] =>
-    (ctx.ledger.sqlite.prepare('select id, at, unit, files, summary, rolled_back_at from import_batches order by id desc limit ?').all(limit) as
-      { id: number; at: string; unit: string | null; files: string; summary: string | null; rolled_back_at: string | null }[])
-      .map((b) => ({ id: b.id, at: b.at, unit: b.unit, files: JSON.parse(b.files), summary: b.summary ? JSON.parse(b.summary) : null, rolledBackAt: b.rolled_back_at }))),
+  /** 导入记录: the batches, newest first, with how many records each wrote. */
+  batches: method(
+    z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+    (ctx, { offset, limit }): { total: number; rows: BatchRow[] } => {
+      const db = ctx.ledger.sqlite;
+      const total = (db.prepare('select count(*) as n from import_batches').get() as { n: number }).n;
+      const rows = (db.prepare(
+        `select b.id, b.at, b.unit, b.files, b.summary, b.rolled_back_at,
+          (select count(*) from audit_log a where a.batch_id = b.id) as writes
+        from import_batches b order by b.id desc limit ? offset ?`,
+      ).all(limit, offset) as { id: number; at: string; unit: string | null; files: string; summary: string | null; rolled_back_at: string | null; writes: number }[])
+        .map((b) => ({ id: b.id, at: b.at, unit: b.unit, files: JSON.parse(b.files), summary: b.summary ? JSON.parse(b.summary) : null, rolledBackAt: b.rolled_back_at, writes: b.writes }));
+      return { total, rows };
+    },
+  ),
 
   /** What 撤销 would remove and put back, and whether later edits stand in the way. */
   rollbackPlan: method(batchId, (ctx, { batchId }) => {

@@ -2,12 +2,13 @@ import { Layout, Menu, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ledger } from './client/ledger';
 import { useStatus } from './client/status';
-import { RegisterGrid } from './grid/RegisterGrid';
 import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PendingPage } from './pages/PendingPage';
+import { RegisterPage } from './pages/RegisterPage';
 import { ReportPage } from './pages/ReportPage';
+import { SafetyPage } from './pages/SafetyPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { REGISTERS } from './registers/definitions';
 import { useRoute } from './routes';
@@ -57,11 +58,12 @@ export function App() {
           <Menu mode="inline" selectedKeys={[route]} defaultOpenKeys={['registers']} items={menu} onClick={(e) => go(e.key)} />
         </Layout.Sider>
         <Layout.Content className="shell-content">
-          {register ? <RegisterGrid key={register.key} def={register} />
+          {register ? <RegisterPage key={register.key} page={register} />
             : route === 'import' ? <ImportPage />
             : route === 'export' ? <ExportPage />
-            : route === 'settings' ? <SettingsPage />
             : route === 'report' ? <ReportPage period={period} />
+            : route === 'safety' ? <SafetyPage />
+            : route === 'settings' ? <SettingsPage />
             : section ? <PendingPage title={section[1]} />
             : <HomePage go={go} />}
         </Layout.Content>

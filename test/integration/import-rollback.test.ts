@@ -27,7 +27,7 @@ describe('import batches', () => {
     expect(dumpLedger(t.file)).toBe(before);
     const done = await t.api.imports.commit({ files: [{ name: '帮扶户.xlsx', base64: roster(2) }] });
     expect(done.batch).toBe(1);
-    const [batch] = await t.api.imports.batches({});
+    const [batch] = (await t.api.imports.batches({})).rows;
     expect(batch.files).toEqual([{ name: '帮扶户.xlsx', sha256: done.files[0].sha256 }]);
     expect(batch.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((batch.summary as { totals: { added: number } }).totals.added).toBe(2);
@@ -50,7 +50,7 @@ describe('import batches', () => {
     const { audit_log: _a, import_batches: _b, ...after } = dumpTables(t.file);
     const { audit_log: _c, import_batches: _d, ...expected } = between;
     expect(after).toEqual(expected);
-    expect((await t.api.imports.batches({}))[0].rolledBackAt).toMatch(/^\d{4}-/);
+    expect((await t.api.imports.batches({})).rows[0].rolledBackAt).toMatch(/^\d{4}-/);
     await expect(t.api.imports.rollback({ batchId: 2 })).rejects.toThrow(/撤销过/);
   });
 

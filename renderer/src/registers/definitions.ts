@@ -1,127 +1,248 @@
-import type { ColDef, ICellEditorParams } from 'ag-grid-community';
+import type { ColDef } from 'ag-grid-community';
 import type { Lookups } from '../../../electron/api/meta';
-import { CATEGORY_LABEL, RANK_LABEL, UNIT_KIND_LABEL } from '../format';
-import { codeColumn, listColumn, scaledColumn } from '../grid/columns';
-import type { RegisterDef } from './types';
+import { parseIdNumber } from '../../../electron/values/idcard';
+import { ledger } from '../client/ledger';
+import { CATEGORY_LABEL, mu, RANK_LABEL, UNIT_KIND_LABEL } from '../format';
+import { col } from '../grid/columns';
+import type { RegisterDef, RegisterPageDef, Row } from './types';
 
+// The enums of FORMATS.md, as the district's sheets write them.
 const POVERTY_ATTRS = ['一般贫困户', '低保贫困户', '特困供养贫困户', '五保户'];
 const POVERTY_CAUSES = ['因病', '因残', '因学', '因灾', '缺土地', '缺水', '缺技术', '缺劳力', '缺资金', '交通条件落后', '自身发展动力不足', '其他'];
-const MARK = (field: string, headerName: string): ColDef => ({
-  field, headerName, width: 76, cellDataType: 'boolean', cellStyle: { textAlign: 'center' },
-  valueGetter: (p) => Boolean(p.data?.[field]),
-  valueSetter: (p) => { p.data[field] = Boolean(p.newValue); return true; },
+const LAND_MODES = ['出租', '转包', '互换', '转让', '入股', '其他'];
+const TRANSFEREE_KINDS = ['企业', '合作社', '种植大户', '农户'];
+const GREENHOUSE_TYPES = ['钢架大棚', '日光温室'];
+const GREENHOUSE_PROGRESS = ['规划', '在建', '建成', '已验收'];
+const WORK_CATEGORIES = ['宣传', '生产发展计划', '热点难点问题', '一事一议', '矛盾纠纷调解', '帮办实事', '捐赠', '土地调整', '其他'];
+const SEX = ['男', '女'];
+
+const HOUSEHOLD_PINYIN = [{ field: 'householdHead', person: true }, { field: 'villageName' }];
+const CADRE_PINYIN = [{ field: 'cadreName', person: true }, { field: 'unitName' }];
+
+/** The birth date an ID number states (the ledger keeps the number; the date is read from it). */
+const birthColumn: ColDef = col.ro('birth', '出生日期', {
+  width: 110,
+  valueGetter: (p) => {
+    const id = p.data?.idNumber as string | null;
+    const r = id ? parseIdNumber(id) : null;
+    return r?.ok ? r.birth : '';
+  },
 });
 
-const village = (lk: Lookups, extra: ColDef = {}): ColDef =>
-  listColumn('villageName', '村', lk.villages.map((v) => v.name), { colId: 'villageName', width: 90, ...extra });
-const group = (lk: Lookups): ColDef => ({
-  field: 'groupName', colId: 'groupName', headerName: '村民小组', width: 90, cellEditor: 'agSelectCellEditor',
-  cellEditorParams: (p: ICellEditorParams) => ({
-    values: ['', ...(lk.villages.find((v) => v.id === p.data?.villageId)?.groups.map((g) => g.name) ?? [])],
-  }),
-});
-const unit = (lk: Lookups, editable = true): ColDef =>
-  listColumn('unitName', '联系单位', lk.units.map((u) => u.name), { colId: 'unitName', width: 130, editable });
-const ro = (field: string, headerName: string, extra: ColDef = {}): ColDef => ({ field, headerName, editable: false, ...extra });
-const text = (field: string, headerName: string, width = 120, extra: ColDef = {}): ColDef => ({ field, headerName, width, ...extra });
-const date = (field: string, headerName: string): ColDef => ({ field, headerName, width: 110 });
+const units: RegisterDef = {
+  key: 'units', title: '联系单位', area: 'units',
+  order: [{ field: 'kind', dir: 'desc' }, { field: 'name', dir: 'asc' }],
+  newRow: () => ({ kind: 'district' }),
+  pinyin: [{ field: 'name' }, { field: 'villageNames' }],
+  columns: () => [
+    col.text('name', '单位名称', 180, { required: true }),
+    col.code('kind', '单位类别', UNIT_KIND_LABEL),
+    col.ro('villageNames', '联系村', { width: 160 }),
+    col.ro('cadreCount', '联户干部数', { width: 110, type: 'rightAligned' }),
+    col.text('note', '备注', 240),
+  ],
+};
 
-export const REGISTERS: RegisterDef[] = [
-  {
-    key: 'units', title: '联系单位', area: 'units',
-    columns: () => [
-      text('name', '单位名称', 180),
-      codeColumn('kind', '单位类别', UNIT_KIND_LABEL),
-      ro('villageNames', '联系村', { width: 160 }),
-      ro('cadreCount', '联户干部数', { width: 110, type: 'rightAligned' }),
-      text('note', '备注', 240),
-    ],
-  },
-  {
-    key: 'cadres', title: '联户干部', area: 'cadres',
-    columns: (lk) => [
-      unit(lk), text('name', '姓名', 90), listColumn('sex', '性别', ['男', '女'], { width: 70 }), text('title', '职务', 100),
-      codeColumn('rank', '干部级别', RANK_LABEL, { width: 150 }), text('phone', '联系电话', 130),
-      ro('householdCount', '联系户数', { width: 100, type: 'rightAligned' }), text('note', '备注', 200),
-    ],
-  },
-  {
-    key: 'households', title: '帮扶户', area: 'households',
-    columns: (lk) => [
-      village(lk), group(lk), text('head', '户主姓名', 100), text('idNumber', '身份证号码', 180),
-      listColumn('sex', '性别', ['男', '女'], { width: 70 }), text('nation', '民族', 80),
-      text('size', '家庭人口', 90, { type: 'rightAligned' }), text('labour', '劳动力', 80, { type: 'rightAligned' }),
-      codeColumn('category', '户类型', CATEGORY_LABEL, { width: 100 }),
-      listColumn('povertyAttr', '贫困户属性', POVERTY_ATTRS, { width: 130 }),
-      listColumn('povertyCause', '主要致贫原因', POVERTY_CAUSES, { width: 130 }),
-      scaledColumn('incomeFen', '年人均纯收入(元)', 'money', { width: 140 }),
-      text('phone', '联系电话', 130), ro('cadreNames', '联户干部', { width: 120 }), text('note', '备注', 200),
-    ],
-  },
-  {
-    key: 'pairings', title: '结对关系', area: 'pairings',
-    columns: () => [
-      ro('unitName', '联系单位', { width: 130 }), ro('cadreName', '联户干部', { width: 100 }),
-      codeColumn('cadreRank', '干部级别', RANK_LABEL, { width: 150, editable: false }),
-      ro('villageName', '村', { width: 90 }), ro('groupName', '村民小组', { width: 90 }), ro('householdHead', '户主姓名', { width: 100 }),
-      ro('idNumber', '身份证号码', { width: 180 }), codeColumn('category', '户类型', CATEGORY_LABEL, { editable: false }),
-      date('since', '结对日期'), date('until', '结束日期'), text('note', '备注', 200),
-    ],
-  },
-  {
-    key: 'visits', title: '走访记录', area: 'visits',
-    columns: () => [
-      date('date', '走访日期'), ro('unitName', '联系单位', { width: 130 }), ro('cadreName', '干部姓名', { width: 90 }),
-      ro('villageName', '村', { width: 90 }), ro('householdHead', '户主姓名', { width: 100 }),
-      MARK('knowFamily', '户情'), MARK('knowEconomy', '经济状况'), MARK('knowWishes', '发展愿望'), MARK('knowDifficulties', '存在困难'),
-      MARK('knowHealthSchool', '就医就学'), MARK('careIllness', '重病住院'), MARK('careDropout', '子女辍学'), MARK('careDisaster', '意外灾害'),
-      MARK('careBereavement', '亲人去世'), MARK('careFestival', '节日慰问'),
-      text('content', '走访内容', 200), text('request', '群众诉求', 160), text('thingDone', '帮办实事', 160), text('result', '办理结果', 100),
-      text('note', '备注', 160),
-    ],
-  },
-  {
-    key: 'aid', title: '慰问发放', area: 'aid',
-    columns: (lk) => [
-      date('date', '发放日期'), unit(lk), ro('villageName', '村', { width: 90 }), ro('householdHead', '户主姓名', { width: 100 }),
-      text('item', '物资名称', 100), scaledColumn('quantityCenti', '数量', 'area', {
-        width: 90, valueFormatter: (p) => (typeof p.data?.quantityCenti === 'number' ? String(p.data.quantityCenti / 100) : String(p.value ?? '')),
-      }),
-      text('measure', '计量单位', 90), scaledColumn('amountFen', '折合金额(元)', 'money'), text('handler', '经手人', 90), text('note', '备注', 200),
-    ],
-  },
-  {
-    key: 'land', title: '土地流转', area: 'land',
-    columns: () => [
-      ro('villageName', '村', { width: 90 }), ro('groupName', '村民小组', { width: 90 }), ro('householdHead', '转出方(户主)', { width: 110 }),
-      text('plotName', '地块名称', 100), text('east', '东', 70), text('south', '南', 70), text('west', '西', 70), text('north', '北', 70),
-      scaledColumn('areaCentimu', '流转面积(亩)', 'area'),
-      listColumn('mode', '流转方式', ['出租', '转包', '互换', '转让', '入股', '其他'], { width: 100 }),
-      text('transferee', '转入方', 160), listColumn('transfereeKind', '转入方类型', ['企业', '合作社', '种植大户', '农户'], { width: 110 }),
-      date('start', '起始日期'), date('end', '终止日期'), scaledColumn('priceFen', '流转价格(元/亩·年)', 'money', { width: 150 }),
-      text('contractNo', '合同编号', 120), date('contractDate', '合同签订日期'), text('use', '流转用途', 110),
-      text('demoSite', '示范点', 160), text('note', '备注', 160),
-    ],
-  },
-  {
-    key: 'greenhouses', title: '设施农业', area: 'greenhouses',
-    columns: (lk) => [
-      listColumn('zoneName', '小区名称', lk.zones.map((z) => z.name), { colId: 'zoneName', width: 170 }),
-      ro('villageName', '村', { width: 90 }), ro('groupName', '村民小组', { width: 90 }), ro('householdHead', '户主姓名', { width: 100 }),
-      listColumn('type', '棚型', ['钢架大棚', '日光温室'], { width: 100 }), text('count', '座数', 70, { type: 'rightAligned' }),
-      scaledColumn('areaCentimu', '占地面积(亩)', 'area'), date('builtOn', '建设日期'), scaledColumn('subsidyFen', '补助资金(元)', 'money'),
-      text('crop', '种植品种', 100), listColumn('progress', '建设进度', ['规划', '在建', '建成', '已验收'], { width: 100 }), text('note', '备注', 160),
-    ],
-  },
-  {
-    key: 'workItems', title: '工作事项', area: 'workItems',
-    columns: (lk) => [
-      date('date', '日期'), unit(lk), village(lk, { width: 90 }),
-      listColumn('category', '事项类别', ['宣传', '生产发展计划', '热点难点问题', '一事一议', '矛盾纠纷调解', '帮办实事', '捐赠', '土地调整', '其他'], { width: 130 }),
-      text('content', '事项内容', 220), scaledColumn('quantityCenti', '数量', 'area', {
-        width: 90, valueFormatter: (p) => (typeof p.data?.quantityCenti === 'number' ? String(p.data.quantityCenti / 100) : String(p.value ?? '')),
-      }),
-      text('measure', '计量单位', 90), scaledColumn('amountFen', '金额(元)', 'money'), text('result', '办理结果', 120), text('note', '备注', 160),
-    ],
-  },
+const unitVillages: RegisterDef = {
+  key: 'unitVillages', title: '联村关系', area: 'unitVillages',
+  order: [{ field: 'unitName', dir: 'asc' }, { field: 'since', dir: 'asc' }],
+  pinyin: [{ field: 'unitName' }, { field: 'villageName' }],
+  columns: (lk) => [
+    col.unit(lk), col.village(lk), col.date('since', '开始日期', { required: true }), col.date('until', '结束日期'),
+    col.ro('state', '状态', { width: 80, valueGetter: (p) => (p.data?.until ? '已结束' : '联系中') }),
+    col.text('note', '备注', 240),
+  ],
+};
+
+const cadres: RegisterDef = {
+  key: 'cadres', title: '联户干部', area: 'cadres',
+  order: [{ field: 'unitName', dir: 'asc' }, { field: 'rank', dir: 'desc' }, { field: 'name', dir: 'asc' }],
+  newRow: () => ({ rank: 'general' }),
+  pinyin: [{ field: 'name', person: true }, { field: 'unitName' }],
+  columns: (lk) => [
+    col.unit(lk), col.text('name', '姓名', 90, { required: true, person: true }), col.list('sex', '性别', SEX, { width: 70 }),
+    col.text('title', '职务', 100), col.code('rank', '干部级别', RANK_LABEL, 150), col.text('phone', '联系电话', 130),
+    col.ro('householdCount', '联系户数', { width: 100, type: 'rightAligned' }), col.text('note', '备注', 200),
+  ],
+};
+
+const households: RegisterDef = {
+  key: 'households', title: '帮扶户', area: 'households', householdField: 'id',
+  order: [{ field: 'villageId', dir: 'asc' }, { field: 'groupId', dir: 'asc' }],
+  newRow: () => ({ category: 'ordinary' }),
+  pinyin: [{ field: 'head', person: true }, { field: 'villageName' }, { field: 'cadreNames', person: true }],
+  columns: (lk) => [
+    col.village(lk), col.group(lk), col.text('head', '户主姓名', 100, { required: true, person: true }), col.id(),
+    col.list('sex', '性别', SEX, { width: 70 }), birthColumn, col.text('nation', '民族', 80),
+    col.count('size', '家庭人口'), col.count('labour', '劳动力', 80),
+    col.code('category', '户类型', CATEGORY_LABEL, 100),
+    col.list('povertyAttr', '贫困户属性', POVERTY_ATTRS, { width: 130 }),
+    col.list('povertyCause', '主要致贫原因', POVERTY_CAUSES, { width: 130 }),
+    col.scaled('incomeFen', '年人均纯收入(元)', '元', 140, { noSum: true }),
+    col.text('phone', '联系电话', 130), col.ro('cadreNames', '联户干部', { width: 120 }), col.text('note', '备注', 200),
+  ],
+};
+
+const pairings: RegisterDef = {
+  key: 'pairings', title: '结对关系', area: 'pairings', householdField: 'householdId',
+  order: [{ field: 'unitName', dir: 'asc' }, { field: 'cadreName', dir: 'asc' }, { field: 'since', dir: 'asc' }],
+  pinyin: [...CADRE_PINYIN, ...HOUSEHOLD_PINYIN],
+  columns: (lk) => [
+    col.ro('unitName', '联系单位', { width: 130 }), col.cadre(() => lk),
+    col.code('cadreRank', '干部级别', RANK_LABEL, 150), 
+    col.ro('villageName', '村', { width: 90 }), col.ro('groupName', '村民小组', { width: 90 }), col.household(() => lk),
+    col.ro('idNumber', '身份证号码', { width: 180 }), col.ro('category', '户类型', { width: 90, valueFormatter: (p) => CATEGORY_LABEL[p.value as string] ?? '' }),
+    col.date('since', '结对日期', { event: true }), col.date('until', '结束日期'),
+    col.ro('state', '状态', { width: 80, valueGetter: (p) => (p.data?.until ? '已结束' : '结对中'),
+      cellClassRules: { 'cell-ended': (p) => p.value === '已结束' } }),
+    col.text('note', '备注', 200),
+  ].map((c) => (c.field === 'cadreRank' ? { ...c, editable: false, context: { kind: 'readonly' } } : c)),
+};
+
+const visits: RegisterDef = {
+  key: 'visits', title: '走访记录', area: 'visits', householdField: 'householdId',
+  order: [{ field: 'date', dir: 'desc' }],
+  pinyin: [...CADRE_PINYIN, ...HOUSEHOLD_PINYIN],
+  columns: (lk) => [
+    col.date('date', '走访日期', { event: true }), col.ro('unitName', '联系单位', { width: 130 }), col.cadre(() => lk, '干部姓名'),
+    col.ro('villageName', '村', { width: 90 }), col.household(() => lk),
+    col.mark('knowFamily', '户情'), col.mark('knowEconomy', '经济状况'), col.mark('knowWishes', '发展愿望'), col.mark('knowDifficulties', '存在困难'),
+    col.mark('knowHealthSchool', '就医就学'), col.mark('careIllness', '重病住院'), col.mark('careDropout', '子女辍学'), col.mark('careDisaster', '意外灾害'),
+    col.mark('careBereavement', '亲人去世'), col.mark('careFestival', '节日慰问'),
+    col.text('content', '走访内容', 200), col.text('request', '群众诉求', 160), col.text('thingDone', '帮办实事', 160), col.text('result', '办理结果', 100),
+    col.text('note', '备注', 160),
+  ],
+};
+
+const aid: RegisterDef = {
+  key: 'aid', title: '慰问发放', area: 'aid', householdField: 'householdId',
+  order: [{ field: 'date', dir: 'desc' }],
+  pinyin: [...HOUSEHOLD_PINYIN, { field: 'unitName' }, { field: 'handler', person: true }],
+  columns: (lk) => [
+    col.date('date', '发放日期', { event: true }), col.unit(lk, '发放单位'), col.ro('villageName', '村', { width: 90 }),
+    col.ro('groupName', '村民小组', { width: 90 }), col.household(() => lk), col.ro('idNumber', '身份证号码', { width: 180 }),
+    col.text('item', '物资名称', 100, { required: true }), col.scaled('quantityCenti', '数量', '', 90),
+    col.text('measure', '计量单位', 90), col.scaled('amountFen', '折合金额(元)', '元'), col.text('handler', '经手人', 90), col.text('note', '备注', 200),
+  ],
+};
+
+const land: RegisterDef = {
+  key: 'land', title: '土地流转', area: 'land', householdField: 'householdId',
+  order: [{ field: 'villageId', dir: 'asc' }, { field: 'start', dir: 'asc' }],
+  newRow: () => ({ mode: '出租' }),
+  pinyin: [...HOUSEHOLD_PINYIN, { field: 'transferee' }, { field: 'demoSite' }],
+  columns: (lk) => [
+    col.ro('villageName', '村', { width: 90 }), col.ro('groupName', '村民小组', { width: 90 }), col.household(() => lk, '转出方(户主)'),
+    col.ro('idNumber', '身份证号码', { width: 180 }),
+    col.text('plotName', '地块名称', 100), col.text('east', '东', 70), col.text('south', '南', 70), col.text('west', '西', 70), col.text('north', '北', 70),
+    col.scaled('areaCentimu', '流转面积(亩)', '亩'), col.list('mode', '流转方式', LAND_MODES, { width: 100, required: true }),
+    col.text('transferee', '转入方', 160), col.list('transfereeKind', '转入方类型', TRANSFEREE_KINDS, { width: 110 }),
+    col.date('start', '起始日期', { event: true }), col.date('end', '终止日期'), col.scaled('priceFen', '流转价格(元/亩·年)', '元', 150, { noSum: true }),
+    col.text('contractNo', '合同编号', 120), col.date('contractDate', '合同签订日期'), col.text('use', '流转用途', 110),
+    col.text('demoSite', '示范点', 160), col.text('note', '备注', 160),
+  ],
+};
+
+const greenhouseZones: RegisterDef = {
+  key: 'greenhouseZones', title: '大棚小区', area: 'greenhouseZones',
+  order: [{ field: 'villageId', dir: 'asc' }, { field: 'name', dir: 'asc' }],
+  pinyin: [{ field: 'name' }, { field: 'villageName' }],
+  columns: (lk) => [
+    col.text('name', '小区名称', 180, { required: true }), col.village(lk),
+    col.ro('greenhouseCount', '座数', { width: 80, type: 'rightAligned' }),
+    col.ro('areaCentimu', '占地面积(亩)', { width: 120, type: 'rightAligned', valueFormatter: (p) => mu(p.value as number) }),
+    col.text('note', '备注', 240),
+  ],
+};
+
+const greenhouses: RegisterDef = {
+  key: 'greenhouses', title: '设施农业', area: 'greenhouses', householdField: 'householdId',
+  order: [{ field: 'zoneName', dir: 'asc' }],
+  newRow: () => ({ type: '钢架大棚', count: 1 }),
+  pinyin: [...HOUSEHOLD_PINYIN, { field: 'zoneName' }, { field: 'crop' }],
+  columns: (lk) => [
+    col.zone(lk), col.ro('villageName', '村', { width: 90 }), col.ro('groupName', '村民小组', { width: 90 }), col.household(() => lk),
+    col.ro('idNumber', '身份证号码', { width: 180 }),
+    col.list('type', '棚型', GREENHOUSE_TYPES, { width: 100, required: true }), col.count('count', '座数', 70),
+    col.scaled('areaCentimu', '占地面积(亩)', '亩'), col.date('builtOn', '建设日期'), col.scaled('subsidyFen', '补助资金(元)', '元'),
+    col.text('crop', '种植品种', 100), col.list('progress', '建设进度', GREENHOUSE_PROGRESS, { width: 100 }), col.text('note', '备注', 160),
+  ],
+};
+
+const workItems: RegisterDef = {
+  key: 'workItems', title: '工作事项', area: 'workItems',
+  order: [{ field: 'date', dir: 'desc' }],
+  pinyin: [{ field: 'unitName' }, { field: 'villageName' }],
+  columns: (lk) => [
+    col.date('date', '日期', { event: true }), col.unit(lk), col.village(lk, { required: false }),
+    col.list('category', '事项类别', WORK_CATEGORIES, { width: 130, required: true }),
+    col.text('content', '事项内容', 220), col.scaled('quantityCenti', '数量', '', 90),
+    col.text('measure', '计量单位', 90), col.scaled('amountFen', '金额(元)', '元'), col.text('result', '办理结果', 120), col.text('note', '备注', 160),
+  ],
+};
+
+const TABLE_LABEL: Record<string, string> = {
+  households: '帮扶户', cadres: '联户干部', units: '联系单位', unit_villages: '联村关系', pairings: '结对关系', visits: '走访记录',
+  aid_deliveries: '慰问发放', land_plots: '土地流转', greenhouse_zones: '大棚小区', greenhouses: '设施农业', work_items: '工作事项', settings: '设置',
+};
+const ACTION_LABEL: Record<string, string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复' };
+const QUIET = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt']);
+
+/** "户主姓名 李四 → 李思": what an audit row changed, in a line. */
+function auditSummary(r: Row): string {
+  const before = r.before ? (JSON.parse(r.before as string) as Record<string, unknown>) : {};
+  const after = r.after ? (JSON.parse(r.after as string) as Record<string, unknown>) : {};
+  if (r.action === 'create') return Object.entries(after).filter(([k, v]) => !QUIET.has(k) && v !== null && v !== false).map(([k, v]) => `${k}=${String(v)}`).join('，');
+  if (r.action !== 'update') return '';
+  return Object.keys(after).filter((k) => !QUIET.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => `${k}：${before[k] ?? '空'} → ${after[k] ?? '空'}`).join('；');
+}
+
+const auditLog: RegisterDef = {
+  key: 'audit', title: '操作记录', area: 'audit', readOnly: true,
+  list: async ({ offset, limit }) => ledger.audit.list({ offset, limit: Math.min(limit, 1000) }) as Promise<{ rows: Row[]; total: number }>,
+  pageSize: 1000,
+  columns: () => [
+    col.ro('at', '时间', { width: 190, valueFormatter: (p) => new Date(p.value as string).toLocaleString('zh-CN', { hour12: false }) }),
+    col.ro('tableName', '登记簿', { width: 100, valueFormatter: (p) => TABLE_LABEL[p.value as string] ?? (p.value as string) }),
+    col.ro('rowId', '记录编号', { width: 100, type: 'rightAligned' }),
+    col.ro('action', '操作', { width: 80, valueFormatter: (p) => ACTION_LABEL[p.value as string] ?? (p.value as string) }),
+    col.ro('source', '来源', { width: 90 }), col.ro('batchId', '导入批次', { width: 100 }),
+    col.ro('summary', '内容', { width: 600, valueGetter: (p) => (p.data ? auditSummary(p.data as Row) : '') }),
+  ],
+};
+
+const importBatches: RegisterDef = {
+  key: 'importBatches', title: '导入记录', area: 'imports', readOnly: true,
+  list: async ({ offset, limit }) => ledger.imports.batches({ offset, limit: Math.min(limit, 1000) }) as unknown as Promise<{ rows: Row[]; total: number }>,
+  pageSize: 1000,
+  columns: () => [
+    col.ro('id', '批次', { width: 80 }),
+    col.ro('at', '导入时间', { width: 190, valueFormatter: (p) => new Date(p.value as string).toLocaleString('zh-CN', { hour12: false }) }),
+    col.ro('unit', '报送单位', { width: 140 }),
+    col.ro('files', '文件', { width: 320, valueGetter: (p) => ((p.data?.files as { name: string }[] | undefined) ?? []).map((f) => f.name).join('、') }),
+    col.ro('writes', '写入条数', { width: 100, type: 'rightAligned' }),
+    col.ro('rolledBackAt', '撤销时间', { width: 190, valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString('zh-CN', { hour12: false }) : '') }),
+  ],
+};
+
+/** The 台账 menu: a page a register (units and greenhouses each with their companion grid). */
+export const REGISTER_PAGES: RegisterPageDef[] = [
+  { key: 'units', title: '联系单位', grids: [units, unitVillages] },
+  { key: 'cadres', title: '联户干部', grids: [cadres] },
+  { key: 'households', title: '帮扶户', grids: [households] },
+  { key: 'pairings', title: '结对关系', grids: [pairings] },
+  { key: 'visits', title: '走访记录', grids: [visits] },
+  { key: 'aid', title: '慰问发放', grids: [aid] },
+  { key: 'land', title: '土地流转', grids: [land] },
+  { key: 'greenhouses', title: '设施农业', grids: [greenhouseZones, greenhouses] },
+  { key: 'workItems', title: '工作事项', grids: [workItems] },
 ];
+
+/** 数据安全: read-only registers. */
+export const SAFETY_GRIDS = { auditLog, importBatches };
+
+/** Kept for callers that list the registers by page. */
+export const REGISTERS = REGISTER_PAGES;
+
+export type { Lookups };

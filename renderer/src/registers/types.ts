@@ -1,15 +1,17 @@
 import type { ColDef } from 'ag-grid-community';
+import type { BatchOp, BatchResult } from '../../../electron/api/crud';
 import type { Lookups } from '../../../electron/api/meta';
 
 export type Row = Record<string, unknown> & { id: number };
 
 /** What a grid needs of a register's API; every register area has this shape (electron/api/crud.ts). */
 export type RegisterClient = {
-  list(input: { offset?: number; limit?: number; search?: string; filters?: Record<string, unknown> }): Promise<{ rows: Row[]; total: number }>;
+  list(input: { offset?: number; limit?: number; afterId?: number; search?: string; filters?: Record<string, unknown> }): Promise<{ rows: Row[]; total: number }>;
   get(input: { id: number }): Promise<Row>;
   update(input: { id: number; patch: Record<string, unknown> }): Promise<{ row: Row; changed: string[] }>;
   create(input: Record<string, unknown>): Promise<Row>;
   delete(input: { ids: number[] }): Promise<{ deleted: number }>;
+  batch(input: { ops: BatchOp[] }): Promise<BatchResult<Row>>;
 };
 
 export type RegisterDef = {
@@ -17,6 +19,21 @@ export type RegisterDef = {
   title: string;
   area: string;
   columns: (lk: Lookups) => ColDef[];
-  /** The API patch for an edit of one column: display names become ids here. */
-  toPatch?: (colId: string, row: Row, lk: Lookups) => Record<string, unknown>;
+  /** What a new row starts with (display fields and API fields alike). */
+  newRow?: (lk: Lookups) => Record<string, unknown>;
+  /** Which field names the household a row is about: opens its 户档案. */
+  householdField?: 'id' | 'householdId';
+  /** Columns whose Chinese names quick find also matches by pinyin; person: read the first character as a surname. */
+  pinyin?: { field: string; person?: boolean }[];
+  /** The register's own order (rows load in id order): kept by hidden sort columns until the clerk sorts by a header. */
+  order?: { field: string; dir: 'asc' | 'desc' }[];
+  /** Read only (import batches, audit log): no editing, pasting or deleting. */
+  readOnly?: boolean;
+  /** Rows a list call returns at most (the registers' list allows 5,000). */
+  pageSize?: number;
+  /** The list call, when it is not `client.list` (read-only registers outside crud.ts). */
+  list?: (input: { offset: number; limit: number }) => Promise<{ rows: Row[]; total: number }>;
 };
+
+/** A page of the 台账 menu: one grid, or a register with its companion (units with their village links). */
+export type RegisterPageDef = { key: string; title: string; grids: RegisterDef[] };

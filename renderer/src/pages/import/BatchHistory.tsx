@@ -14,7 +14,7 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
   const { modal, message } = AntApp.useApp();
   const { markSaving } = useStatus();
   const { refresh } = useLookups();
-  const load = useCallback(async () => setRows(await ledger.imports.batches({})), []);
+  const load = useCallback(async () => setRows((await ledger.imports.batches({})).rows), []);
   useEffect(() => { void load(); }, [load, refreshKey]);
 
   const undo = async (b: BatchRow) => {
