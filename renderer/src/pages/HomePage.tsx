@@ -1,4 +1,5 @@
-import { Button, Card, Col, Empty, Row, Space, Statistic, Typography, App as AntApp } from 'antd';
+import { Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography, App as AntApp } from 'antd';
+import type { BatchRow } from '../../../electron/api/imports';
 import { useEffect, useState } from 'react';
 import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
@@ -8,11 +9,15 @@ type Info = Awaited<ReturnType<typeof ledger.meta.info>>;
 
 export function HomePage({ go }: { go: (to: string) => void }) {
   const [info, setInfo] = useState<Info | null>(null);
+  const [batches, setBatches] = useState<BatchRow[]>([]);
   const [loading, setLoading] = useState(false);
   const { refresh } = useLookups();
   const { changes, markSaving } = useStatus();
   const { message } = AntApp.useApp();
-  useEffect(() => { void ledger.meta.info({}).then(setInfo); }, [changes]);
+  useEffect(() => {
+    void ledger.meta.info({}).then(setInfo);
+    void ledger.imports.batches({ limit: 5 }).then((b) => setBatches(b.rows));
+  }, [changes]);
 
   if (!info) return null;
   const c = info.counts;
@@ -43,7 +48,7 @@ export function HomePage({ go }: { go: (to: string) => void }) {
       <Typography.Title level={4} style={{ margin: 0 }}>{info.township?.name ?? ''}双联工作概况</Typography.Title>
       <Row gutter={16}>
         {[
-          ['帮扶户（户）', c.households, 'households'], ['其中贫困户', c.poor, 'households'], ['特殊户', c.special, 'households'],
+          ['登记户数（户）', c.households, 'households'], ['其中贫困户', c.poor, 'households'], ['特殊户', c.special, 'households'],
           ['联户干部（人）', c.cadres, 'cadres'], ['联系单位（个）', c.units, 'units'],
         ].map(([label, value, to]) => (
           <Col key={label as string} span={4}>
@@ -53,6 +58,22 @@ export function HomePage({ go }: { go: (to: string) => void }) {
           </Col>
         ))}
       </Row>
+      <Card title="最近导入" size="small" style={{ maxWidth: 960 }}
+        extra={<Space><Button size="small" onClick={() => go('import')}>导入各单位报表</Button><Button size="small" onClick={() => go('export')}>导出与打印</Button></Space>}>
+        <List size="small" dataSource={batches} locale={{ emptyText: '还没有导入过报表' }}
+          renderItem={(b) => (
+            <List.Item>
+              <Space size="middle" wrap>
+                <Typography.Text strong>第 {b.id} 批</Typography.Text>
+                <Typography.Text type="secondary">{new Date(b.at).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>
+                {b.unit && <span>{b.unit}</span>}
+                <span>{b.files.map((f) => f.name).join('、')}</span>
+                <span>写入 {b.writes.toLocaleString('en-US')} 条</span>
+                {b.rolledBackAt && <Tag>已撤销</Tag>}
+              </Space>
+            </List.Item>
+          )} />
+      </Card>
     </Space>
   );
 }
