@@ -1,30 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerCli, startWeb } from '../helpers/run';
-import { launchBrowser, watchErrors } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ledgerCli } from '../helpers/run';
+import { watchErrors } from './browser';
+import { useWebSession } from './session';
 
 /** 导出与打印 in browser mode on the demo ledger: an Excel download, the visit-sheet preview and its PDF. */
-let browser: Browser;
-let web: Awaited<ReturnType<typeof startWeb>>;
-const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-export-'));
-const db = join(dir, 'ledger.sqlite');
-const shots = process.env.SCREENSHOT_DIR ?? dir;
-
-beforeAll(async () => {
+const session = useWebSession('e2e-export', async (db) => {
   expect(ledgerCli(['--db', db, 'demo']).code).toBe(0);
-  web = await startWeb(db);
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { dir } = session;
+const shots = process.env.SCREENSHOT_DIR ?? dir;
 
 async function pickOption(page: Page, label: string, option: string) {
   await page.getByLabel(label, { exact: true }).click();
@@ -33,9 +22,9 @@ async function pickOption(page: Page, label: string, option: string) {
 
 describe('导出与打印', () => {
   it('exports T4 as an .xlsx download in the district layout', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(`${web.url}#/export`);
+    await page.goto(`${session.url}#/export`);
     await page.getByRole('tab', { name: '区里的七张表（Excel）' }).waitFor();
     await pickOption(page, '表格', 'T4  慰问及帮扶物资发放登记表');
     await expect.poll(() => page.getByText('发放日期在期间内的发放记录').count()).toBe(1);
@@ -56,9 +45,9 @@ describe('导出与打印', () => {
   });
 
   it('previews the visit sheets of a village in a frame, then saves them as one PDF', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchErrors(page);
-    await page.goto(`${web.url}#/export`);
+    await page.goto(`${session.url}#/export`);
     await page.getByRole('tab', { name: '入户走访记录表（打印）' }).click();
     await pickOption(page, '选择村', '新上村');
     await page.getByRole('button', { name: /预览/ }).click();

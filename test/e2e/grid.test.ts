@@ -1,23 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../electron/api/client';
 import { callMethod } from '../../electron/api/dispatch';
 import { openContext } from '../../electron/context';
-import { ledgerCli, startWeb } from '../helpers/run';
-import { launchBrowser, watchErrors } from './browser';
+import { ledgerCli } from '../helpers/run';
+import { watchErrors } from './browser';
+import { useWebSession } from './session';
 
-let browser: Browser;
 let context: BrowserContext;
-let web: Awaited<ReturnType<typeof startWeb>>;
-const dir = mkdtempSync(join(tmpdir(), 'ledger-grid-'));
-const db = join(dir, 'ledger.sqlite');
-/** GRID_SHOTS=/some/dir keeps the screenshots for a person to look at. */
-const shots = process.env.GRID_SHOTS ?? join(dir, 'shots');
-mkdirSync(shots, { recursive: true });
-
 const HEADS = ['王芳', '李强', '张伟', '赵兰', '马福贵'];
 
 /** What the ledger itself holds, asked through the CLI (not the screen). */
@@ -28,7 +20,7 @@ function cli<T>(method: string, input: unknown): T {
 }
 const heads = () => cli<{ rows: { head: string }[] }>('households.list', { limit: 100 }).rows.map((r) => r.head);
 
-beforeAll(async () => {
+const session = useWebSession('grid', async (db) => {
   const ctx = openContext(db);
   const api = createClient((name, input) => callMethod(ctx, name, input));
   const xs = (ctx.ledger.sqlite.prepare("select id from villages where name = '新上村'").get() as { id: number }).id;
@@ -43,21 +35,20 @@ beforeAll(async () => {
   await api.visits.create({ date: '2014-03-06', cadreId: cadre.id, householdId: ma, knowFamily: true, content: '了解春耕备耕情况' });
   await api.aid.create({ date: '2014-01-20', unitId: unit.id, householdId: ma, item: '清油', quantityCenti: '2', measure: '桶', amountFen: '180' });
   ctx.ledger.close();
-  web = await startWeb(db);
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(web.url).origin });
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  rmSync(dir, { recursive: true, force: true });
+const { db, dir } = session;
+/** GRID_SHOTS=/some/dir keeps the screenshots for a person to look at. */
+const shots = process.env.GRID_SHOTS ?? join(dir, 'shots');
+mkdirSync(shots, { recursive: true });
+beforeAll(async () => {
+  context = await session.browser.newContext({ viewport: { width: 1400, height: 860 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.url).origin });
 });
 
 async function openGrid(key: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${web.url}#/registers/${key}`);
+  await page.goto(`${session.url}#/registers/${key}`);
   await page.locator(`[data-testid="grid-${key}"][data-state="loaded"]`).waitFor();
   await page.locator('.ag-row[row-index="0"]').first().waitFor();
   return { page, errors };

@@ -1,35 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchErrors } from './browser';
-import { ledgerCli, ROOT, startWeb } from '../helpers/run';
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from './browser';
+import { useWebSession } from './session';
+import { ledgerCli, ROOT } from '../helpers/run';
 
 const SAMPLES = join(ROOT, '..', 'shared', 'formats', 'samples');
 const SHOTS = join(ROOT, 'test-results', 'import');
-let browser: Browser;
-let web: Awaited<ReturnType<typeof startWeb>>;
-const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-import-'));
-const db = join(dir, 'ledger.sqlite');
 
-beforeAll(async () => {
+const session = useWebSession('e2e-import', async (db) => {
   mkdirSync(SHOTS, { recursive: true });
   expect(ledgerCli(['--db', db, 'init']).code).toBe(0);
-  web = await startWeb(db);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('browser mode: the import wizard', () => {
   it('uploads a unit\'s workbook, previews it with the refused row and its reason, imports it, shows the summary, and undoes it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(`${web.url}#/import`);
+    await page.goto(`${session.url}#/import`);
     await page.locator('input[type=file]').setInputFiles([join(SAMPLES, '区统计局-双联台账.xlsx'), join(SAMPLES, '帮扶户基本信息表.xlsx')]);
     await page.getByRole('button', { name: '下一步：预览核对' }).click();
 

@@ -1,32 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchErrors } from './browser';
-import { ledgerCli, startWeb } from '../helpers/run';
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from './browser';
+import { useWebSession } from './session';
+import { ledgerCli } from '../helpers/run';
 
-let browser: Browser;
-let web: Awaited<ReturnType<typeof startWeb>>;
-const dir = mkdtempSync(join(tmpdir(), 'ledger-settings-'));
-const db = join(dir, 'ledger.sqlite');
-
-beforeAll(async () => {
+const session = useWebSession('settings', async (db) => {
   expect(ledgerCli(['--db', db, 'init']).code).toBe(0);
-  web = await startWeb(db);
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { db } = session;
 
 describe('设置', () => {
   it('keeps the names printed on exports and the masking choice, and refuses a malformed code', async () => {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1300, height: 900 } });
     const errors = watchErrors(page);
-    await page.goto(`${web.url}#/settings`);
+    await page.goto(`${session.url}#/settings`);
     await expect.poll(() => page.getByLabel('乡镇名称').inputValue()).toBe('上坝镇');
     await page.getByLabel('填报人').fill('李文书');
     await page.getByLabel('审核人').fill('王主任');
