@@ -51,10 +51,11 @@ export function startWebServer(ctx: Ctx, opts: { port?: number; staticDir: strin
   const listeners = new Set<ServerResponse>();
   const webCtx: Ctx = {
     ...ctx,
+    transport: 'http',
     progress: (e: ProgressEvent) => { for (const r of listeners) r.write(`data: ${JSON.stringify(e)}\n\n`); },
   };
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const host = req.headers.host ?? '';
     // A page on another site cannot reach us through a rebound DNS name: only our own host names answer.
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) { res.writeHead(421).end(); return; }
@@ -81,7 +82,9 @@ export function startWebServer(ctx: Ctx, opts: { port?: number; staticDir: strin
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
-    let file = normalize(join(root, decodeURIComponent(url.pathname)));
+    let path: string;
+    try { path = decodeURIComponent(url.pathname); } catch { res.writeHead(400).end(); return; }
+    let file = normalize(join(root, path));
     if (!file.startsWith(root + sep) && file !== root) { res.writeHead(403).end(); return; }
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     res.writeHead(200, {
@@ -91,6 +94,13 @@ export function startWebServer(ctx: Ctx, opts: { port?: number; staticDir: strin
       'cache-control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
     });
     createReadStream(file).pipe(res);
+  };
+  // Whatever a request does, it must not take the server down (any page in the browser can send one).
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(400);
+      res.end();
+    });
   });
 
   return new Promise((ok, fail) => {

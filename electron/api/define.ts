@@ -8,6 +8,8 @@ export type Ctx = {
   ledger: Ledger;
   db: Db;
   progress?: (event: ProgressEvent) => void;
+  /** Which transport carries the call: file paths are taken only from the desktop app and the CLI. */
+  transport?: 'ipc' | 'http' | 'direct';
 };
 
 export type ProgressEvent = { task: string; done: number; total: number; message?: string };

@@ -31,7 +31,9 @@ function load(f: z.output<typeof fileInput>): ImportFile {
   const name = f.name ?? (f.path ? basename(f.path) : '未命名文件');
   if (f.base64 !== undefined) return { name, bytes: Buffer.from(f.base64, 'base64') };
   try {
-    const size = statSync(f.path!).size;
+    const stat = statSync(f.path!);
+    if (!stat.isFile()) return { name, bytes: new Uint8Array(), error: `${f.path} 不是普通文件，无法导入` };
+    const size = stat.size;
     if (size > LIMITS.fileBytes) return { name, bytes: new Uint8Array(), error: `文件有 ${mb(size)}，超过导入上限 ${mb(LIMITS.fileBytes)}；请按村或按单位拆分后再导入` };
     return { name, bytes: readFileSync(f.path!) };
   } catch {
@@ -39,10 +41,15 @@ function load(f: z.output<typeof fileInput>): ImportFile {
   }
 }
 
-const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean): Promise<ImportReport> =>
-  importFiles(ctx.ledger.sqlite, i.files.map(load), {
+const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean): Promise<ImportReport> => {
+  // A page in browser mode uploads the file's bytes; reading paths is for the desktop app and the CLI.
+  if (ctx.transport === 'http' && i.files.some((f) => f.path)) {
+    throw new LedgerError('浏览器模式下请上传文件本身，不能按路径读取本机文件');
+  }
+  return importFiles(ctx.ledger.sqlite, i.files.map(load), {
     dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, progress: ctx.progress,
   });
+};
 
 const batchId = z.object({ batchId: z.number().int().positive() });
 

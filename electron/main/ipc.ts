@@ -8,7 +8,7 @@ export function bindApi(ctx: Ctx, isOurs: (sender: WebContents) => boolean): voi
     if (!isOurs(event.sender)) return { error: { message: '拒绝：调用不来自台账窗口', problems: [] } };
     const progress = (e: unknown) => { if (!event.sender.isDestroyed()) event.sender.send('ledger:progress', e); };
     try {
-      return { result: (await callMethod({ ...ctx, progress }, String(name), input)) ?? null };
+      return { result: (await callMethod({ ...ctx, progress, transport: 'ipc' }, String(name), input)) ?? null };
     } catch (e) {
       return { error: toWireError(e) };
     }

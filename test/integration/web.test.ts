@@ -49,3 +49,36 @@ describe('loopback transport', () => {
     expect(status).toBe(421);
   });
 });
+
+describe('loopback transport under hostile requests', () => {
+  it('answers a malformed path with 400 and keeps serving', async () => {
+    expect((await fetch(`${base()}/%E0%A4%A`)).status).toBe(400);
+    expect((await fetch(`${base()}/api/meta.info`, { method: 'POST', body: '{}', headers: { 'x-ledger-token': web.token } })).status).toBe(200);
+  });
+
+  it('answers a body that is not JSON with a refusal, and keeps serving', async () => {
+    const res = await fetch(`${base()}/api/meta.info`, { method: 'POST', body: '{not json', headers: { 'x-ledger-token': web.token } });
+    expect(res.status).toBe(400);
+    expect((await fetch(`${base()}/`)).status).toBe(200);
+  });
+
+  it('does not serve files outside the interface folder', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((ok) => {
+      request({ host: '127.0.0.1', port: web.port, path: '/../../package.json' }, (r) => {
+        let body = '';
+        r.on('data', (d) => { body += d; });
+        r.on('end', () => ok(body.includes('"allowScripts"') ? -1 : r.statusCode ?? 0));
+      }).end();
+    });
+    expect(status).not.toBe(-1);
+  });
+
+  it('refuses to read a file by path for a page in browser mode', async () => {
+    const res = await fetch(`${base()}/api/imports.preview`, {
+      method: 'POST', headers: { 'x-ledger-token': web.token }, body: JSON.stringify({ files: [{ path: '/etc/passwd' }] }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('上传文件本身');
+  });
+});
