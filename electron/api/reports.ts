@@ -50,7 +50,8 @@ export function halfYear(ctx: Ctx, from: string, to: string): HalfYearReport {
     from aid_deliveries a where deleted_at is null and date between ? and ?
       and exists (select 1 from households h where h.id = a.household_id and h.deleted_at is null)`, from, to);
   // A plot is in force at the period's end when it started by then and has not ended before it.
-  const inForce = `l.deleted_at is null and l.start <= @to and (l."end" is null or l."end" >= @to)`;
+  const inForce = `l.deleted_at is null and l.start <= @to and (l."end" is null or l."end" >= @to)
+    and exists (select 1 from households x where x.id = l.household_id and x.deleted_at is null)`;
   const land = one<{ plots: number; area: number; newPlots: number; newArea: number }>(ctx, `
     select count(*) as plots, coalesce(sum(area_centimu), 0) as area,
       count(case when start >= @from then 1 end) as newPlots, coalesce(sum(case when start >= @from then area_centimu else 0 end), 0) as newArea
@@ -61,9 +62,10 @@ export function halfYear(ctx: Ctx, from: string, to: string): HalfYearReport {
     where ${inForce} and l.demo_site is not null group by l.demo_site order by l.demo_site`, { from, to });
   const gh = one<{ zones: number; count: number; area: number }>(ctx, `
     select count(distinct g.zone_id) as zones, coalesce(sum(g.count), 0) as count, coalesce(sum(g.area_centimu), 0) as area
-    from greenhouses g join greenhouse_zones z on z.id = g.zone_id
-    where g.deleted_at is null and z.deleted_at is null and (g.built_on is null or g.built_on <= ?)`, to);
-  const visits = one<{ n: number }>(ctx, `select count(*) as n from visits where deleted_at is null and date between ? and ?`, from, to);
+    from greenhouses g join greenhouse_zones z on z.id = g.zone_id join households h on h.id = g.household_id
+    where g.deleted_at is null and z.deleted_at is null and h.deleted_at is null and (g.built_on is null or g.built_on <= ?)`, to);
+  const visits = one<{ n: number }>(ctx, `select count(*) as n from visits r join households h on h.id = r.household_id join cadres c on c.id = r.cadre_id
+    where r.deleted_at is null and h.deleted_at is null and c.deleted_at is null and r.date between ? and ?`, from, to);
   const work = all<{ category: string; measure: string | null; quantity: number }>(ctx, `
     select category, measure, coalesce(sum(quantity_centi), 0) as quantity from work_items
     where deleted_at is null and date between ? and ? group by category, measure order by category, measure`, from, to);

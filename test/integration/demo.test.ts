@@ -23,6 +23,26 @@ describe('the demo ledger', () => {
     }
   });
 
+  it('counts the same records in the report as the exported sheets hold, also after a household is deleted', async () => {
+    const db = t.ctx.ledger.sqlite;
+    // A household with an aid delivery, a visit and a land plot in the period, deleted (soft) by the clerk.
+    const { id } = db.prepare(`select a.household_id as id from aid_deliveries a
+      where exists (select 1 from visits v where v.household_id = a.household_id)
+        and exists (select 1 from land_plots l where l.household_id = a.household_id) limit 1`).get() as { id: number };
+    const period = { from: '2014-01-01', to: '2014-06-30' };
+    const before = await t.api.reports.halfYear(period);
+    await t.api.households.delete({ ids: [id] });
+    const after = await t.api.reports.halfYear(period);
+    expect(after.aid.deliveries).toBe(before.aid.deliveries - 1);
+    expect(after.visits.count).toBeLessThan(before.visits.count);
+    const t3 = await t.api.exports.sheet({ sheet: 'T3', ...period });
+    const t4 = await t.api.exports.sheet({ sheet: 'T4', ...period });
+    expect(t3.rows).toBe(after.visits.count);
+    expect(t4.rows).toBe(after.aid.deliveries);
+    await t.api.households.restore({ ids: [id] });
+    expect((await t.api.reports.halfYear(period)).visits.count).toBe(before.visits.count);
+  });
+
   it('refuses to load into a ledger that already has households', async () => {
     await expect(t.api.meta.loadDemo({})).rejects.toThrow('只能载入空台账');
   });

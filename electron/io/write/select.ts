@@ -135,7 +135,7 @@ function query(code: SheetCode, sel: Selection): Query {
           r.content, r.request, r.thing_done as thingDone, r.result, r.note, v.name as _village, ${VSORT} as _villageSort
         from visits r join cadres c on c.id = r.cadre_id join units u on u.id = c.unit_id
           join households h on h.id = r.household_id join villages v on v.id = h.village_id
-        where r.deleted_at is null`,
+        where r.deleted_at is null and h.deleted_at is null and c.deleted_at is null`,
       'r.id', 'r.date, u.name, c.name, r.id', [period('r.date', sel), eq('c.unit_id', sel.unitId), eq('h.village_id', sel.villageId)]);
     case 'T4':
       return build(sel, `select a.id as _id, a.date, u.name as unit, v.name as village, g.name as "group", h.head, h.id_number as idNumber,
@@ -143,7 +143,7 @@ function query(code: SheetCode, sel: Selection): Query {
           v.name as _village, ${VSORT} as _villageSort
         from aid_deliveries a join units u on u.id = a.unit_id join households h on h.id = a.household_id
           join villages v on v.id = h.village_id left join village_groups g on g.id = h.group_id
-        where a.deleted_at is null`,
+        where a.deleted_at is null and h.deleted_at is null`,
       'a.id', 'a.date, u.name, a.id', [period('a.date', sel), eq('a.unit_id', sel.unitId), eq('h.village_id', sel.villageId)]);
     case 'T5':
       return build(sel, `select l.id as _id, v.name as village, g.name as "group", h.head, h.id_number as idNumber, l.plot_name as plotName,
@@ -152,7 +152,7 @@ function query(code: SheetCode, sel: Selection): Query {
           l.demo_site as demoSite, l.note, v.name as _village, ${VSORT} as _villageSort
         from land_plots l join households h on h.id = l.household_id join villages v on v.id = h.village_id
           left join village_groups g on g.id = h.group_id
-        where l.deleted_at is null`,
+        where l.deleted_at is null and h.deleted_at is null`,
       'l.id', `${VSORT}, l.start, l.id`, [period('l.start', sel), sel.unitId ? linkedVillages(sel) : null, eq('h.village_id', sel.villageId)]);
     case 'T6':
       return build(sel, `select x.id as _id, z.name as zone, v.name as village, g.name as "group", h.head, h.id_number as idNumber,
@@ -160,7 +160,7 @@ function query(code: SheetCode, sel: Selection): Query {
           v.name as _village, ${VSORT} as _villageSort
         from greenhouses x join greenhouse_zones z on z.id = x.zone_id join households h on h.id = x.household_id
           join villages v on v.id = h.village_id left join village_groups g on g.id = h.group_id
-        where x.deleted_at is null`,
+        where x.deleted_at is null and h.deleted_at is null and z.deleted_at is null`,
       'x.id', 'z.name, x.id', [period('x.built_on', sel), sel.unitId ? linkedVillages(sel) : null, eq('h.village_id', sel.villageId)]);
     case 'T7':
       return build(sel, `select w.id as _id, w.date, u.name as unit, v.name as village, w.category, w.content,
