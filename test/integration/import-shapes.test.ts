@@ -236,3 +236,17 @@ describe('two rows of one import on the same record', () => {
     expect(q('select content from visits')).toEqual([{ content: '了解种植情况' }]);
   });
 });
+
+describe('an import whose every row is refused', () => {
+  it('records no batch and leaves no trace, even when a row got as far as adding its unit', async () => {
+    const rows = [
+      ['序号', '发放日期', '发放单位', '村', '户主姓名', '身份证号码', '物资名称', '数量', '计量单位', '折合金额(元)'],
+      [1, '2014-01-20', '区新单位', '火星村', '孟珍发', ID1, '大米', 1, '袋', 120],
+    ];
+    const r = await run([{ name: '慰问.xlsx', bytes: xlsxBytes([{ name: '慰问', rows }]) }]);
+    expect(only(r).errors).toHaveLength(1);
+    expect(r.batch).toBeNull();
+    expect(q('select count(*) as n from import_batches')).toEqual([{ n: 0 }]);
+    expect(q("select count(*) as n from units where name = '区新单位'")).toEqual([{ n: 0 }]);
+  });
+});

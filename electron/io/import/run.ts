@@ -134,12 +134,14 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
         } else {
           try {
             let outcome: 'added' | 'updated' | 'unchanged' = 'unchanged';
+            w.startRow();
             savepoint(() => { outcome = apply(ctx, resolver, w); });
             resolver.endRow(true);
             r[outcome]++;
             r.warnings.push(...ctx.warnings);
             preview = { row: dr.row, status: outcome, cells: [], ...(ctx.changed.length ? { changed: ctx.changed } : {}) };
           } catch (e) {
+            w.abandonRow();
             resolver.endRow(false);
             const issues: Issue[] = e instanceof RowFailure ? e.issues
               : [{ row: dr.row, column: null, code: 'constraint', message: `本行无法写入台账（与已有记录冲突），未导入；请核对本行数据` }];

@@ -18,6 +18,24 @@ export class Writer {
   writes = 0;
   /** Records this import has already added or changed (`table:id`): a later row landing on one is a duplicate. */
   readonly touched = new Set<string>();
+  private rowStart = 0;
+  private rowTouched: string[] = [];
+
+  /** A row's writes may be rolled back to its savepoint; these keep the counts in step with the database. */
+  startRow(): void {
+    this.rowStart = this.writes;
+    this.rowTouched = [];
+  }
+
+  abandonRow(): void {
+    this.writes = this.rowStart;
+    for (const k of this.rowTouched) this.touched.delete(k);
+    this.rowTouched = [];
+  }
+
+  private touch(key: string): void {
+    if (!this.touched.has(key)) { this.touched.add(key); this.rowTouched.push(key); }
+  }
 
   constructor(readonly db: Database.Database) {}
 
@@ -46,7 +64,7 @@ export class Writer {
     const row = this.prep(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')}) returning *`)
       .get(...cols.map((c) => bindable(values[c]))) as Row;
     this.audit(table, row.id, 'create', null, row);
-    this.touched.add(`${table}:${row.id}`);
+    this.touch(`${table}:${row.id}`);
     return row;
   }
 
@@ -57,7 +75,7 @@ export class Writer {
     const row = this.prep(`update ${table} set ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ? returning *`)
       .get(...changed.map((c) => bindable(values[c])), new Date().toISOString(), before.id) as Row;
     this.audit(table, row.id, 'update', before, row);
-    this.touched.add(`${table}:${row.id}`);
+    this.touch(`${table}:${row.id}`);
     return changed;
   }
 
