@@ -63,4 +63,16 @@ describe('import batches', () => {
     await expect(t.api.imports.rollback({ batchId: 1 })).rejects.toThrow(/无法撤销第 1 批导入/);
     expect((await t.api.households.list({})).total).toBe(2);
   });
+
+  it('undoes imports newest first: after the later batch is rolled back, the earlier one can be too', async () => {
+    const { audit_log: _a, import_batches: _b, ...empty } = dumpTables(t.file);
+    await t.api.imports.commit({ files: [{ name: 'a.xlsx', base64: roster(2) }] });
+    await t.api.imports.commit({ files: [{ name: 'b.xlsx', base64: roster(5) }] });
+    expect((await t.api.imports.rollbackPlan({ batchId: 1 })).blockers.join('')).toContain('第 2 批导入');
+    await t.api.imports.rollback({ batchId: 2 });
+    expect((await t.api.imports.rollbackPlan({ batchId: 1 })).blockers).toEqual([]);
+    await t.api.imports.rollback({ batchId: 1 });
+    const { audit_log: _c, import_batches: _d, ...after } = dumpTables(t.file);
+    expect(after).toEqual(empty);
+  });
 });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sameValue } from '../../api/write';
 import { auditShape } from './writer';
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -26,19 +27,27 @@ function entries(db: Database.Database, batch: number): Audit[] {
   return db.prepare('select id, table_name, row_id, action, before, after from audit_log where batch_id = ? order by id desc').all(batch) as Audit[];
 }
 
-/** Writes made to the batch's rows after it (by hand or by a later import): a rollback would clobber them. */
+/**
+ * Rows whose contents are no longer what the batch left them as (edited by hand or by a later import
+ * still in force): a rollback would clobber those edits. A later import that was itself rolled back
+ * left the row as this batch wrote it, so it does not stand in the way.
+ */
 function laterEdits(db: Database.Database, batch: number, audits: Audit[]): string[] {
-  const last = new Map<string, number>();
-  for (const a of audits) { const k = `${a.table_name}:${a.row_id}`; last.set(k, Math.max(last.get(k) ?? 0, a.id)); }
-  const q = db.prepare(`select a.at, a.batch_id as batchId, a.source from audit_log a
-    where a.table_name = ? and a.row_id = ? and a.id > ? and (a.batch_id is null or a.batch_id <> ?) order by a.id limit 1`);
+  const last = new Map<string, Audit>();
+  for (const a of audits) { const k = `${a.table_name}:${a.row_id}`; if ((last.get(k)?.id ?? 0) < a.id) last.set(k, a); }
+  const who = db.prepare(`select a.at, a.batch_id as batchId from audit_log a
+    where a.table_name = ? and a.row_id = ? and a.id > ? and (a.batch_id is null or a.batch_id <> ?) order by a.id desc limit 1`);
   const out: string[] = [];
   let n = 0;
-  for (const [k, id] of last) {
+  for (const [k, a] of last) {
     const [table, rowId] = k.split(':');
-    const hit = q.get(table, Number(rowId), id, batch) as { at: string; batchId: number | null; source: string } | undefined;
-    if (!hit) continue;
-    if (++n <= 5) out.push(`${tableLabel(table)}（编号 ${rowId}）在本批导入后又被${hit.batchId ? `第 ${hit.batchId} 批导入` : '手工'}修改过（${hit.at.slice(0, 16).replace('T', ' ')}）`);
+    const current = db.prepare(`select * from ${table} where id = ?`).get(Number(rowId)) as Record<string, unknown> | undefined;
+    const left = a.after ? (JSON.parse(a.after) as Record<string, unknown>) : null;
+    if (!current || !left) continue;
+    const now = auditShape(current);
+    if (Object.keys(left).every((c) => c === 'updatedAt' || c === 'createdAt' || sameValue(left[c], now[c]))) continue;
+    const hit = who.get(table, Number(rowId), a.id, batch) as { at: string; batchId: number | null } | undefined;
+    if (++n <= 5) out.push(`${tableLabel(table)}（编号 ${rowId}）在本批导入后又被${hit?.batchId ? `第 ${hit.batchId} 批导入` : '手工'}修改过${hit ? `（${hit.at.slice(0, 16).replace('T', ' ')}）` : ''}`);
   }
   if (n > 5) out.push(`……共 ${n} 条记录在导入后被修改过`);
   return out;
