@@ -250,3 +250,18 @@ describe('an import whose every row is refused', () => {
     expect(q("select count(*) as n from units where name = '区新单位'")).toEqual([{ n: 0 }]);
   });
 });
+
+describe('a roster row whose ID number belongs to another family in the ledger', () => {
+  it('is refused with both families named, and the ledger keeps the household as it was', async () => {
+    const roster = (village: string, head: string) => xlsxBytes([{ name: '帮扶户', rows: [
+      ['村', '户主姓名', '身份证号码', '户类型'], [village, head, ID1, '贫困户'],
+    ] }]);
+    expect(only(await run([{ name: 'a.xlsx', bytes: roster('新上村', '测试甲') }])).added).toBe(1);
+    const s = only(await run([{ name: 'b.xlsx', bytes: roster('上红村', '别人乙') }]));
+    expect(s.errors).toHaveLength(1);
+    expect(s.errors[0].message).toContain('新上村 测试甲');
+    expect(s.errors[0].message).toContain('上红村 别人乙');
+    expect(q('select v.name as village, h.head from households h join villages v on v.id = h.village_id'))
+      .toEqual([{ village: '新上村', head: '测试甲' }]);
+  });
+});

@@ -159,6 +159,13 @@ export class Resolver {
       this.warnNamesake(ctx, ref);
       return { row: this.w.insert('households', { category: 'ordinary', ...values }), created: true };
     }
+    if (ref.id && (existing.village_id !== ref.villageId || existing.head !== ref.head)) {
+      // One mistyped ID that passes its check digit must not move or rename another family: the clerk decides.
+      const v = [...this.villages.values()].find((x) => x.id === existing.village_id);
+      ctx.fail(existing.village_id !== ref.villageId ? 'village' : 'head',
+        `身份证号码 ${ref.id.value} 在台账中是${v?.name ?? '另一个村'} ${String(existing.head)} 户，本行写的是${ref.villageName} ${ref.head}，本行未导入；`
+        + '请核对身份证号码；如果户主或所在村确已变更，请先在“帮扶户”中修改后再导入', 'conflict');
+    }
     ctx.noteChanges(this.w.update('households', existing, values).map((c) => labels[c] ?? c));
     return { row: existing, created: false };
   }
