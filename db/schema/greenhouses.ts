@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { id, softDelete, stamps } from './common';
 import { villages } from './geo';
 import { households } from './households';
+import { GREENHOUSE_PROGRESS, GREENHOUSE_TYPES } from '../../electron/values/vocabulary';
 
 /** 钢架大棚小区: a zone of greenhouses. */
 export const greenhouseZones = sqliteTable(
@@ -25,13 +26,13 @@ export const greenhouses = sqliteTable(
     id: id(),
     zoneId: integer('zone_id').notNull().references(() => greenhouseZones.id),
     householdId: integer('household_id').notNull().references(() => households.id),
-    type: text('type', { enum: ['钢架大棚', '日光温室'] }).notNull(),
+    type: text('type', { enum: GREENHOUSE_TYPES }).notNull(),
     count: integer('count').notNull(),
     areaCentimu: integer('area_centimu').notNull(),
     builtOn: text('built_on'),
     subsidyFen: integer('subsidy_fen'),
     crop: text('crop'),
-    progress: text('progress', { enum: ['规划', '在建', '建成', '已验收'] }),
+    progress: text('progress', { enum: GREENHOUSE_PROGRESS }),
     note: text('note'),
     ...stamps,
     ...softDelete,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { id, softDelete, stamps } from './common';
 import { households } from './households';
+import { LAND_MODES, TRANSFEREE_KINDS } from '../../electron/values/vocabulary';
 
 /** 土地流转: one plot moved from a household (转出方) to another party. */
 export const landPlots = sqliteTable(
@@ -16,9 +17,9 @@ export const landPlots = sqliteTable(
     north: text('north'),
     /** 流转面积 in hundredths of a 亩. */
     areaCentimu: integer('area_centimu').notNull(),
-    mode: text('mode', { enum: ['出租', '转包', '互换', '转让', '入股', '其他'] }).notNull(),
+    mode: text('mode', { enum: LAND_MODES }).notNull(),
     transferee: text('transferee'),
-    transfereeKind: text('transferee_kind', { enum: ['企业', '合作社', '种植大户', '农户'] }),
+    transfereeKind: text('transferee_kind', { enum: TRANSFEREE_KINDS }),
     start: text('start').notNull(),
     end: text('end'),
     /** 流转价格 in 分 per 亩 per year. */

@@ -3,10 +3,7 @@ import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-cor
 import { id, softDelete, stamps } from './common';
 import { villages } from './geo';
 import { units } from './units';
-
-export const WORK_CATEGORIES = [
-  '宣传', '生产发展计划', '热点难点问题', '一事一议', '矛盾纠纷调解', '帮办实事', '捐赠', '土地调整', '其他',
-] as const;
+import { WORK_CATEGORIES } from '../../electron/values/vocabulary';
 
 /** 双联工作事项: what the half-year report counts (booklets, plans, disputes …). */
 export const workItems = sqliteTable(

@@ -3,9 +3,8 @@ import { greenhouseZones as zoneTable, greenhouses as table } from '../../db/sch
 import { zCentimu, zEnum, zFen, zOptionalDate, zOptionalEnum, zRef, zRequiredCount, zRequiredText, zText } from '../values/zod';
 import { registerMethods } from './crud';
 import { refuseDuplicate, requireHousehold, requireVillage, requireZone } from './refs';
+import { GREENHOUSE_PROGRESS, GREENHOUSE_TYPES } from '../values/vocabulary';
 
-export const GREENHOUSE_TYPES = ['钢架大棚', '日光温室'] as const;
-export const GREENHOUSE_PROGRESS = ['规划', '在建', '建成', '已验收'] as const;
 
 export const greenhouseZones = registerMethods({
   label: '大棚小区',

@@ -5,11 +5,8 @@ import { registerMethods } from './crud';
 import { LedgerError } from './define';
 import { householdFile } from './household-file';
 import { refuseDuplicate, requireGroup, requireVillage } from './refs';
+import { POVERTY_ATTRS, POVERTY_CAUSES } from '../values/vocabulary';
 
-export const POVERTY_ATTRS = ['一般贫困户', '低保贫困户', '特困供养贫困户', '五保户'] as const;
-export const POVERTY_CAUSES = [
-  '因病', '因残', '因学', '因灾', '缺土地', '缺水', '缺技术', '缺劳力', '缺资金', '交通条件落后', '自身发展动力不足', '其他',
-] as const;
 
 export const householdFields = z.object({
   villageId: zRef(),

@@ -3,9 +3,8 @@ import { landPlots as table } from '../../db/schema';
 import { zEnum, zEventDate, zFen, zOptionalDate, zOptionalEnum, zRef, zRequiredCentimu, zText } from '../values/zod';
 import { registerMethods } from './crud';
 import { checkRange, refuseDuplicate, requireHousehold } from './refs';
+import { LAND_MODES, TRANSFEREE_KINDS } from '../values/vocabulary';
 
-export const LAND_MODES = ['出租', '转包', '互换', '转让', '入股', '其他'] as const;
-export const TRANSFEREE_KINDS = ['企业', '合作社', '种植大户', '农户'] as const;
 
 export const land = registerMethods({
   label: '土地流转',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadDemo } from '../../seeds/demo';
 import { LedgerError, method, type Ctx } from './define';
+import { readSetting } from './setting-store';
 
 const q = <T>(ctx: Ctx, sql: string, ...p: unknown[]) => ctx.ledger.sqlite.prepare(sql).all(...p) as T[];
 const one = <T>(ctx: Ctx, sql: string, ...p: unknown[]) => ctx.ledger.sqlite.prepare(sql).get(...p) as T;
@@ -23,10 +24,9 @@ export const meta = {
         (select count(*) from cadres where deleted_at is null) as cadres,
         (select count(*) from units where deleted_at is null) as units`);
     const last = one<{ at: string | null }>(ctx, 'select max(at) as at from audit_log');
-    const township = one<{ value: string } | undefined>(ctx, "select value from settings where key = 'township'");
     return {
       file: ctx.ledger.file,
-      township: township ? (JSON.parse(township.value) as { name: string; code: string }) : null,
+      township: readSetting(ctx, 'township') as { name: string; code: string } | null,
       counts,
       lastWriteAt: last.at,
     };
@@ -44,9 +44,8 @@ export const meta = {
   /** Everything an editor offers in its lists: villages with their groups, units, cadres, zones. */
   lookups: method(z.object({}), (ctx): Lookups => {
     const groups = q<{ id: number; name: string; village_id: number }>(ctx, 'select id, name, village_id from village_groups order by village_id, sort');
-    const township = one<{ value: string } | undefined>(ctx, "select value from settings where key = 'township'");
     return {
-      township: township ? JSON.parse(township.value) : null,
+      township: readSetting(ctx, 'township') as Lookups['township'],
       villages: q<{ id: number; name: string; code: string }>(ctx, 'select id, name, code from villages order by sort, code').map((v) => ({
         ...v, groups: groups.filter((g) => g.village_id === v.id).map(({ id, name }) => ({ id, name })),
       })),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { signatoriesSchema } from '../io/write/signatories';
-import { method, type Ctx } from './define';
+import { method } from './define';
+import { readSetting } from './setting-store';
 
 /** Each setting with the shape it must have; a value of another shape is refused, not stored. */
 const SCHEMAS = {
@@ -22,16 +23,11 @@ const LABELS: Record<string, string> = {
 type Key = keyof typeof SCHEMAS;
 const keys = z.enum(Object.keys(SCHEMAS) as [Key, ...Key[]]);
 
-function read(ctx: Ctx, key: string): unknown {
-  const row = ctx.ledger.sqlite.prepare('select value from settings where key = ?').get(key) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as unknown) : null;
-}
-
 export const settings = {
-  get: method(z.object({ key: keys }), (ctx, { key }) => read(ctx, key)),
+  get: method(z.object({ key: keys }), (ctx, { key }) => readSetting(ctx, key)),
 
   /** All settings at once, for the 设置 page. */
-  all: method(z.object({}), (ctx) => Object.fromEntries(Object.keys(SCHEMAS).map((k) => [k, read(ctx, k)])) as Record<Key, unknown>),
+  all: method(z.object({}), (ctx) => Object.fromEntries(Object.keys(SCHEMAS).map((k) => [k, readSetting(ctx, k)])) as Record<Key, unknown>),
 
   set: method(
     z.discriminatedUnion('key', [
@@ -41,7 +37,7 @@ export const settings = {
     ]),
     (ctx, { key, value }) => {
       ctx.ledger.sqlite.transaction(() => {
-        const before = read(ctx, key);
+        const before = readSetting(ctx, key);
         ctx.ledger.sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value')
           .run(key, JSON.stringify(value));
         ctx.ledger.sqlite.prepare("insert into audit_log (table_name, row_id, action, before, after) values ('settings', 0, 'update', ?, ?)")

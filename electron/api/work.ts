@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { WORK_CATEGORIES, workItems as table } from '../../db/schema';
+import { workItems as table } from '../../db/schema';
+import { WORK_CATEGORIES } from '../values/vocabulary';
 import { zEventDate, zEnum, zFen, zOptionalRef, zRef, zText } from '../values/zod';
 import { zQuantityCenti } from './aid';
 import { registerMethods } from './crud';

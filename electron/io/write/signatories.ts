@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ctx } from '../../api/define';
+import { readSetting } from '../../api/setting-store';
 
 /**
  * The names printed on exports and visit sheets, kept in the setting `signatories`:
@@ -16,23 +17,17 @@ export type Signatories = z.infer<typeof signatoriesSchema>;
 
 export type Township = { name: string; code?: string; county?: string };
 
-function setting(ctx: Ctx, key: string): unknown {
-  const row = ctx.ledger.sqlite.prepare('select value from settings where key = ?').get(key) as { value: string } | undefined;
-  if (!row) return null;
-  try { return JSON.parse(row.value) as unknown; } catch { return null; }
-}
-
 export function readTownship(ctx: Ctx): Required<Township> {
-  const t = (setting(ctx, 'township') ?? {}) as Partial<Township>;
+  const t = (readSetting(ctx, 'township') ?? {}) as Partial<Township>;
   return { name: t.name ?? '上坝镇', code: t.code ?? '', county: t.county ?? '肃州区' };
 }
 
 /** The setting as stored; fields that are missing or of the wrong shape read as empty. */
 export function readSignatories(ctx: Ctx): Signatories {
-  const r = signatoriesSchema.safeParse(setting(ctx, 'signatories') ?? {});
+  const r = signatoriesSchema.safeParse(readSetting(ctx, 'signatories') ?? {});
   return r.success ? r.data : {};
 }
 
 export function readMaskIdNumbers(ctx: Ctx): boolean {
-  return setting(ctx, 'maskIdNumbers') === true;
+  return readSetting(ctx, 'maskIdNumbers') === true;
 }

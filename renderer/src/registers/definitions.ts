@@ -5,15 +5,11 @@ import { ledger } from '../client/ledger';
 import { CATEGORY_LABEL, mu, RANK_LABEL, UNIT_KIND_LABEL } from '../format';
 import { col } from '../grid/columns';
 import type { RegisterDef, RegisterPageDef, Row } from './types';
+import {
+  GREENHOUSE_PROGRESS, GREENHOUSE_TYPES, LAND_MODES, POVERTY_ATTRS, POVERTY_CAUSES, TRANSFEREE_KINDS, WORK_CATEGORIES,
+} from '../../../electron/values/vocabulary';
 
 // The enums of FORMATS.md, as the district's sheets write them.
-const POVERTY_ATTRS = ['一般贫困户', '低保贫困户', '特困供养贫困户', '五保户'];
-const POVERTY_CAUSES = ['因病', '因残', '因学', '因灾', '缺土地', '缺水', '缺技术', '缺劳力', '缺资金', '交通条件落后', '自身发展动力不足', '其他'];
-const LAND_MODES = ['出租', '转包', '互换', '转让', '入股', '其他'];
-const TRANSFEREE_KINDS = ['企业', '合作社', '种植大户', '农户'];
-const GREENHOUSE_TYPES = ['钢架大棚', '日光温室'];
-const GREENHOUSE_PROGRESS = ['规划', '在建', '建成', '已验收'];
-const WORK_CATEGORIES = ['宣传', '生产发展计划', '热点难点问题', '一事一议', '矛盾纠纷调解', '帮办实事', '捐赠', '土地调整', '其他'];
 const SEX = ['男', '女'];
 
 const HOUSEHOLD_PINYIN = [{ field: 'householdHead', person: true }, { field: 'villageName' }];
