@@ -213,4 +213,13 @@ describe('register grids as a clerk used to Excel expects', () => {
     await page.screenshot({ path: join(shots, 'household-file.png') });
     await page.close();
   });
+
+  it('opens the household file of the row whose cell is selected with the 户档案 button', async () => {
+    const { page } = await openGrid('households');
+    const index = (await shownHeads(page)).indexOf('马福贵');
+    await cell(page, index, 'head').click();
+    await page.getByRole('button', { name: /户\s*档\s*案/ }).click();
+    await expect.poll(() => page.getByTestId('file-走访记录').textContent()).toContain('了解春耕备耕情况');
+    await page.close();
+  });
 });

@@ -492,8 +492,11 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
     onSortChanged: () => { range.clear(); apiRef.current?.refreshCells({ suppressFlash: true }); },
   }), [range]);
 
-  const focused = apiRef.current?.getFocusedCell();
-  const focusedRow = focused ? apiRef.current?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+  // Read when the button is pressed: focusing a cell does not re-render this component.
+  const focusedRow = (): Row | undefined => {
+    const focused = apiRef.current?.getFocusedCell();
+    return focused ? apiRef.current?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+  };
 
   return (
     <div className={`register${compact ? ' register-compact' : ''}`} ref={container} onKeyDownCapture={onKeyDownCapture} onMouseDownCapture={onMouseDownCapture}>
@@ -511,7 +514,10 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
             <Button disabled={!ctl.canRedo} onClick={() => void ctl.redo()} aria-label="重做">重做</Button>
           </Tooltip>
         </>}
-        {def.householdField && <Button onClick={() => openHousehold(focusedRow)}>户档案</Button>}
+        {def.householdField && <Button onClick={() => {
+          const row = focusedRow();
+          if (row) openHousehold(row); else message.info('请先点选一户，再打开户档案（也可双击行首的序号）');
+        }}>户档案</Button>}
         <Button type="text" onClick={() => setHelp(true)}>快捷键 (F1)</Button>
       </Space>
       {problems && (
