@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { checkChar } from '../electron/values/idcard';
-import { TOWNSHIP_UNIT, VILLAGES } from './base';
+import { TOWNSHIP_UNIT } from './base';
 
 /**
  * A realistic demo ledger for trying the app: the 2014 half-year of the reference township at about

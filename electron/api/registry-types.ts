@@ -9,6 +9,3 @@ export type ClientOf<A> = {
       : never;
   };
 };
-
-export type InputOf<M> = M extends Method<infer I, unknown> ? z.input<I> : never;
-export type OutputOf<M> = M extends Method<z.ZodType, infer O> ? Awaited<O> : never;

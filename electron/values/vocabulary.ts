@@ -9,5 +9,3 @@ export const TRANSFEREE_KINDS = ['企业', '合作社', '种植大户', '农户'
 export const GREENHOUSE_TYPES = ['钢架大棚', '日光温室'] as const;
 export const GREENHOUSE_PROGRESS = ['规划', '在建', '建成', '已验收'] as const;
 export const WORK_CATEGORIES = ['宣传', '生产发展计划', '热点难点问题', '一事一议', '矛盾纠纷调解', '帮办实事', '捐赠', '土地调整', '其他'] as const;
-export const AID_ITEMS = ['现金', '大米', '清油', '大肉', '面粉', '衣物', '化肥', '种子'] as const;
-export const MEASURES = ['元', '袋', '桶', '斤', '公斤', '件', '册', '条', '期', '人次', '份', '个', '亩', '套', '台'] as const;

@@ -65,7 +65,7 @@ export function App() {
             : route === 'safety' ? <SafetyPage />
             : route === 'settings' ? <SettingsPage />
             : section ? <PendingPage title={section[1]} />
-            : <HomePage go={go} />}
+            : <HomePage go={go} info={info} />}
         </Layout.Content>
       </Layout>
       <Layout.Footer className="shell-status" role="status">

@@ -5,17 +5,16 @@ import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
 
-type Info = Awaited<ReturnType<typeof ledger.meta.info>>;
+export type Info = Awaited<ReturnType<typeof ledger.meta.info>>;
 
-export function HomePage({ go }: { go: (to: string) => void }) {
-  const [info, setInfo] = useState<Info | null>(null);
+/** 首页: the ledger's counts (the shell's own `meta.info`, passed down) and the latest imports. */
+export function HomePage({ go, info }: { go: (to: string) => void; info: Info | null }) {
   const [batches, setBatches] = useState<BatchRow[]>([]);
   const [loading, setLoading] = useState(false);
   const { refresh } = useLookups();
   const { changes, markSaving } = useStatus();
   const { message } = AntApp.useApp();
   useEffect(() => {
-    void ledger.meta.info({}).then(setInfo);
     void ledger.imports.batches({ limit: 5 }).then((b) => setBatches(b.rows));
   }, [changes]);
 
