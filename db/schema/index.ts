@@ -8,3 +8,4 @@ export * from './land';
 export * from './greenhouses';
 export * from './work';
 export * from './system';
+export * from './imports';

@@ -4,6 +4,7 @@ import { parseScaled } from '../values/numbers';
 import { zEventDate, zRef, zRequiredFen, zRequiredText, zText } from '../values/zod';
 import { registerMethods } from './crud';
 import { requireHousehold, requireUnit } from './refs';
+import { MAX } from '../values/lengths';
 
 export const zQuantityCenti = () =>
   z.unknown().transform((v, ctx): number | null => {
@@ -20,12 +21,12 @@ export const aid = registerMethods({
     date: zEventDate(),
     unitId: zRef(),
     householdId: zRef(),
-    item: zRequiredText(50),
+    item: zRequiredText(MAX.item),
     quantityCenti: zQuantityCenti(),
-    measure: zText(10),
+    measure: zText(MAX.measure),
     amountFen: zRequiredFen(),
-    handler: zText(50),
-    note: zText(),
+    handler: zText(MAX.handler),
+    note: zText(MAX.note),
   }),
   labels: { date: '发放日期', unitId: '发放单位', householdId: '户主姓名', item: '物资名称', quantityCenti: '数量', measure: '计量单位', amountFen: '折合金额', handler: '经手人', note: '备注' },
   view: `select a.id, a.date, a.unit_id as unitId, u.name as unitName, a.household_id as householdId, h.head as householdHead,

@@ -3,18 +3,19 @@ import { cadres as table } from '../../db/schema';
 import { zEnum, zOptionalEnum, zRef, zRequiredText, zText } from '../values/zod';
 import { registerMethods } from './crud';
 import { refuseDuplicate, requireUnit } from './refs';
+import { MAX } from '../values/lengths';
 
 export const cadres = registerMethods({
   label: '联户干部',
   table,
   fields: z.object({
     unitId: zRef(),
-    name: zRequiredText(50),
+    name: zRequiredText(MAX.name),
     sex: zOptionalEnum(['男', '女'] as const),
-    title: zText(50),
+    title: zText(MAX.title),
     rank: zEnum(['leader', 'general'] as const, 'general'),
-    phone: zText(40),
-    note: zText(),
+    phone: zText(MAX.phone),
+    note: zText(MAX.note),
   }),
   labels: { unitId: '联系单位', name: '姓名', sex: '性别', title: '职务', rank: '干部级别', phone: '联系电话', note: '备注' },
   view: `select c.id, c.unit_id as unitId, u.name as unitName, u.kind as unitKind, c.name, c.sex, c.title, c.rank, c.phone, c.note,

@@ -4,12 +4,13 @@ import { zCentimu, zEnum, zFen, zOptionalDate, zOptionalEnum, zRef, zRequiredCou
 import { registerMethods } from './crud';
 import { refuseDuplicate, requireHousehold, requireVillage, requireZone } from './refs';
 import { GREENHOUSE_PROGRESS, GREENHOUSE_TYPES } from '../values/vocabulary';
+import { MAX } from '../values/lengths';
 
 
 export const greenhouseZones = registerMethods({
   label: '大棚小区',
   table: zoneTable,
-  fields: z.object({ name: zRequiredText(100), villageId: zRef(), note: zText() }),
+  fields: z.object({ name: zRequiredText(MAX.zoneName), villageId: zRef(), note: zText(MAX.note) }),
   labels: { name: '小区名称', villageId: '村', note: '备注' },
   view: `select z.id, z.name, z.village_id as villageId, v.name as villageName, z.note,
       (select coalesce(sum(g.count), 0) from greenhouses g where g.zone_id = z.id and g.deleted_at is null) as greenhouseCount,
@@ -37,9 +38,9 @@ export const greenhouses = registerMethods({
     areaCentimu: zCentimu().transform((v) => v ?? 0),
     builtOn: zOptionalDate(),
     subsidyFen: zFen(),
-    crop: zText(50),
+    crop: zText(MAX.crop),
     progress: zOptionalEnum(GREENHOUSE_PROGRESS),
-    note: zText(),
+    note: zText(MAX.note),
   }),
   labels: { zoneId: '小区名称', householdId: '户主姓名', type: '棚型', count: '座数', areaCentimu: '占地面积', builtOn: '建设日期', subsidyFen: '补助资金', crop: '种植品种', progress: '建设进度', note: '备注' },
   view: `select g.id, g.zone_id as zoneId, z.name as zoneName, g.household_id as householdId, h.head as householdHead,

@@ -6,23 +6,24 @@ import { LedgerError } from './define';
 import { householdFile } from './household-file';
 import { refuseDuplicate, requireGroup, requireVillage } from './refs';
 import { POVERTY_ATTRS, POVERTY_CAUSES } from '../values/vocabulary';
+import { MAX } from '../values/lengths';
 
 
 export const householdFields = z.object({
   villageId: zRef(),
   groupId: zOptionalRef(),
-  head: zRequiredText(50),
+  head: zRequiredText(MAX.name),
   idNumber: zIdNumber(),
   sex: zOptionalEnum(['男', '女'] as const),
-  nation: zText(20),
+  nation: zText(MAX.nation),
   size: zCount(),
   labour: zCount(),
   category: zEnum(['poor', 'special', 'ordinary'] as const, 'ordinary'),
   povertyAttr: zOptionalEnum(POVERTY_ATTRS),
   povertyCause: zOptionalEnum(POVERTY_CAUSES),
   incomeFen: zFen(),
-  phone: zText(40),
-  note: zText(),
+  phone: zText(MAX.phone),
+  note: zText(MAX.note),
 });
 
 export type HouseholdRow = {

@@ -5,6 +5,8 @@ import { LIMITS, mb } from '../io/read/limits';
 import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollback';
 import { importFiles, type ImportFile } from '../io/import/run';
 import type { ImportReport } from '../io/import/types';
+import { rejectsFileName, writeRejects, type RejectedRow } from '../io/write/rejects';
+import { readTownship } from '../io/write/signatories';
 import { LedgerError, method, type Ctx } from './define';
 
 const sheetCode = z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']);
@@ -14,7 +16,7 @@ const fileInput = z.object({
   name: z.string().max(255).optional(),
   path: z.string().max(4096).optional(),
   base64: z.string().max(Math.ceil((LIMITS.fileBytes * 4) / 3) + 8, `文件超过 ${mb(LIMITS.fileBytes)}`).optional(),
-}).refine((f) => Boolean(f.path) !== Boolean(f.base64), '每个文件给出 path 或 base64 其中之一');
+}).refine((f) => Boolean(f.path) !== (f.base64 !== undefined), '每个文件给出 path 或 base64 其中之一');
 
 const importInput = z.object({
   files: z.array(fileInput).min(1, '请至少选择一个文件').max(100),
@@ -25,6 +27,8 @@ const importInput = z.object({
     columns: z.record(z.string(), z.string().nullable()).optional(),
   })).optional(),
   previewRows: z.number().int().min(0).max(20000).optional(),
+  /** The clerk's answers for words that are not listed values (贫困户（已脱贫） → 贫困户), per unit. */
+  values: z.array(z.object({ unit: z.string().nullable(), key: z.string().max(40), original: z.string().max(200), value: z.string().max(40) })).max(2000).optional(),
 });
 
 function load(f: z.output<typeof fileInput>): ImportFile {
@@ -47,13 +51,22 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean): Promis
     throw new LedgerError('浏览器模式下请上传文件本身，不能按路径读取本机文件');
   }
   return importFiles(ctx.ledger.sqlite, i.files.map(load), {
-    dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, progress: ctx.progress,
+    dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, values: i.values, progress: ctx.progress,
   });
 };
 
 const batchId = z.object({ batchId: z.number().int().positive() });
 
-export type BatchRow = { id: number; at: string; unit: string | null; files: { name: string; sha256: string }[]; summary: unknown; rolledBackAt: string | null; writes: number };
+export type RejectRow = RejectedRow & { id: number };
+
+function loadRejects(ctx: Ctx, batch: number): RejectRow[] {
+  const db = ctx.ledger.sqlite;
+  if (!db.prepare('select 1 from import_batches where id = ?').get(batch)) throw new LedgerError(`没有第 ${batch} 批导入`);
+  return (db.prepare('select id, file, sheet, kind, unit, row, "column", reason, cells from import_rejects where batch_id = ? order by id').all(batch) as (Omit<RejectRow, 'cells'> & { cells: string })[])
+    .map((r) => ({ ...r, cells: JSON.parse(r.cells) as RejectRow['cells'] }));
+}
+
+export type BatchRow = { id: number; at: string; unit: string | null; files: { name: string; sha256: string }[]; summary: unknown; rolledBackAt: string | null; writes: number; refused: number };
 
 export const imports = {
   /** 预览核对: reads and checks everything, as the import would, and writes nothing. */
@@ -69,13 +82,37 @@ export const imports = {
       const total = (db.prepare('select count(*) as n from import_batches').get() as { n: number }).n;
       const rows = (db.prepare(
         `select b.id, b.at, b.unit, b.files, b.summary, b.rolled_back_at,
-          (select count(*) from audit_log a where a.batch_id = b.id) as writes
+          (select count(*) from audit_log a where a.batch_id = b.id) as writes,
+          (select count(*) from import_rejects r where r.batch_id = b.id) as refused
         from import_batches b order by b.id desc limit ? offset ?`,
-      ).all(limit, offset) as { id: number; at: string; unit: string | null; files: string; summary: string | null; rolled_back_at: string | null; writes: number }[])
-        .map((b) => ({ id: b.id, at: b.at, unit: b.unit, files: JSON.parse(b.files), summary: b.summary ? JSON.parse(b.summary) : null, rolledBackAt: b.rolled_back_at, writes: b.writes }));
+      ).all(limit, offset) as { id: number; at: string; unit: string | null; files: string; summary: string | null; rolled_back_at: string | null; writes: number; refused: number }[])
+        .map((b) => ({ id: b.id, at: b.at, unit: b.unit, files: JSON.parse(b.files), summary: b.summary ? JSON.parse(b.summary) : null, rolledBackAt: b.rolled_back_at, writes: b.writes, refused: b.refused }));
       return { total, rows };
     },
   ),
+
+  /** The rows a batch refused, as the units wrote them, with why: 导入记录 shows them long after the import. */
+  rejects: method(batchId, (ctx, { batchId }) => ({ rows: loadRejects(ctx, batchId) })),
+
+  /**
+   * 导出退回清单: one workbook per unit holding its refused rows of the batch in the district layout,
+   * plus where each stood and why it was refused, ready to send back.
+   */
+  exportRejects: method(batchId, async (ctx, { batchId }) => {
+    const rows = loadRejects(ctx, batchId);
+    const byUnit = new Map<string, RejectedRow[]>();
+    for (const r of rows) {
+      const unit = r.unit ?? r.file.replace(/\.[^.]+$/, '');
+      byUnit.set(unit, [...(byUnit.get(unit) ?? []), r]);
+    }
+    const place = readTownship(ctx);
+    const files = [];
+    for (const [unit, mine] of byUnit) {
+      const buffer = await writeRejects(unit, mine, { county: place.county, township: place.name });
+      files.push({ unit, rows: mine.length, fileName: rejectsFileName(unit, batchId), base64: buffer.toString('base64') });
+    }
+    return { files };
+  }),
 
   /** What 撤销 would remove and put back, and whether later edits stand in the way. */
   rollbackPlan: method(batchId, (ctx, { batchId }) => {

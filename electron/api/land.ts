@@ -4,6 +4,7 @@ import { zEnum, zEventDate, zFen, zOptionalDate, zOptionalEnum, zRef, zRequiredC
 import { registerMethods } from './crud';
 import { checkRange, refuseDuplicate, requireHousehold } from './refs';
 import { LAND_MODES, TRANSFEREE_KINDS } from '../values/vocabulary';
+import { MAX } from '../values/lengths';
 
 
 export const land = registerMethods({
@@ -11,20 +12,20 @@ export const land = registerMethods({
   table,
   fields: z.object({
     householdId: zRef(),
-    plotName: zText(100),
-    east: zText(100), south: zText(100), west: zText(100), north: zText(100),
+    plotName: zText(MAX.place),
+    east: zText(MAX.place), south: zText(MAX.place), west: zText(MAX.place), north: zText(MAX.place),
     areaCentimu: zRequiredCentimu(),
     mode: zEnum(LAND_MODES),
-    transferee: zText(100),
+    transferee: zText(MAX.place),
     transfereeKind: zOptionalEnum(TRANSFEREE_KINDS),
     start: zEventDate(),
     end: zOptionalDate(),
     priceFen: zFen(),
-    contractNo: zText(50),
+    contractNo: zText(MAX.contractNo),
     contractDate: zOptionalDate(),
-    use: zText(100),
-    demoSite: zText(100),
-    note: zText(),
+    use: zText(MAX.place),
+    demoSite: zText(MAX.place),
+    note: zText(MAX.note),
   }),
   labels: {
     householdId: '转出方(户主)', plotName: '地块名称', east: '东', south: '南', west: '西', north: '北', areaCentimu: '流转面积',

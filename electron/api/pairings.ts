@@ -4,6 +4,7 @@ import { zEventDate, zOptionalDate, zRef, zText } from '../values/zod';
 import { registerMethods } from './crud';
 import { LedgerError } from './define';
 import { checkRange, requireCadre, requireHousehold } from './refs';
+import { MAX } from '../values/lengths';
 
 export const pairings = registerMethods({
   label: '结对关系',
@@ -13,7 +14,7 @@ export const pairings = registerMethods({
     householdId: zRef(),
     since: zEventDate(),
     until: zOptionalDate(),
-    note: zText(),
+    note: zText(MAX.note),
   }),
   labels: { cadreId: '联户干部', householdId: '联系户', since: '结对日期', until: '结束日期', note: '备注' },
   view: `select p.id, p.cadre_id as cadreId, c.name as cadreName, c.rank as cadreRank, u.id as unitId, u.name as unitName,

@@ -3,14 +3,15 @@ import { unitVillages as linkTable, units as table } from '../../db/schema';
 import { zDate, zEnum, zOptionalDate, zRef, zRequiredText, zText } from '../values/zod';
 import { registerMethods } from './crud';
 import { checkRange, refuseDuplicate, requireUnit, requireVillage } from './refs';
+import { MAX } from '../values/lengths';
 
 export const units = registerMethods({
   label: '联系单位',
   table,
   fields: z.object({
-    name: zRequiredText(100),
+    name: zRequiredText(MAX.unitName),
     kind: zEnum(['district', 'township'] as const, 'district'),
-    note: zText(),
+    note: zText(MAX.note),
   }),
   labels: { name: '单位名称', kind: '单位类别', note: '备注' },
   view: `select u.id, u.name, u.kind, u.note,
@@ -36,7 +37,7 @@ export const unitVillages = registerMethods({
     villageId: zRef(),
     since: zDate(),
     until: zOptionalDate(),
-    note: zText(),
+    note: zText(MAX.note),
   }),
   labels: { unitId: '联系单位', villageId: '联系村', since: '开始日期', until: '结束日期', note: '备注' },
   view: `select l.id, l.unit_id as unitId, u.name as unitName, l.village_id as villageId, v.name as villageName,

@@ -3,6 +3,7 @@ import { visits as table } from '../../db/schema';
 import { zEventDate, zMark, zRef, zText } from '../values/zod';
 import { registerMethods } from './crud';
 import { requireCadre, requireHousehold } from './refs';
+import { MAX } from '../values/lengths';
 
 export const visitMarks = {
   knowFamily: '户情', knowEconomy: '经济状况', knowWishes: '发展愿望', knowDifficulties: '存在困难', knowHealthSchool: '就医就学',
@@ -18,11 +19,11 @@ export const visits = registerMethods({
     householdId: zRef(),
     knowFamily: zMark(), knowEconomy: zMark(), knowWishes: zMark(), knowDifficulties: zMark(), knowHealthSchool: zMark(),
     careIllness: zMark(), careDropout: zMark(), careDisaster: zMark(), careBereavement: zMark(), careFestival: zMark(),
-    content: zText(1000),
-    request: zText(1000),
-    thingDone: zText(1000),
-    result: zText(500),
-    note: zText(),
+    content: zText(MAX.longText),
+    request: zText(MAX.longText),
+    thingDone: zText(MAX.longText),
+    result: zText(MAX.result),
+    note: zText(MAX.note),
   }),
   labels: { date: '走访日期', cadreId: '干部姓名', householdId: '户主姓名', content: '走访内容', request: '群众诉求', thingDone: '帮办实事', result: '办理结果', note: '备注', ...visitMarks },
   view: `select r.id, r.date, r.cadre_id as cadreId, c.name as cadreName, u.id as unitId, u.name as unitName,

@@ -5,6 +5,7 @@ import { zEventDate, zEnum, zFen, zOptionalRef, zRef, zText } from '../values/zo
 import { zQuantityCenti } from './aid';
 import { registerMethods } from './crud';
 import { requireUnit, requireVillage } from './refs';
+import { MAX } from '../values/lengths';
 
 export const workItems = registerMethods({
   label: '工作事项',
@@ -14,12 +15,12 @@ export const workItems = registerMethods({
     unitId: zRef(),
     villageId: zOptionalRef(),
     category: zEnum(WORK_CATEGORIES),
-    content: zText(1000),
+    content: zText(MAX.longText),
     quantityCenti: zQuantityCenti(),
-    measure: zText(10),
+    measure: zText(MAX.measure),
     amountFen: zFen(),
-    result: zText(500),
-    note: zText(),
+    result: zText(MAX.result),
+    note: zText(MAX.note),
   }),
   labels: { date: '日期', unitId: '联系单位', villageId: '村', category: '事项类别', content: '事项内容', quantityCenti: '数量', measure: '计量单位', amountFen: '金额', result: '办理结果', note: '备注' },
   view: `select w.id, w.date, w.unit_id as unitId, u.name as unitName, w.village_id as villageId, v.name as villageName,

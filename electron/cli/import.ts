@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { callMethod } from '../api/dispatch';
 import { parse, UsageError } from '../args';
 import { openContext } from '../context';
@@ -43,11 +44,12 @@ function human(r: ImportReport): string {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import 文件… [--dry-run]',
-  summary: '导入各单位报送的表格（xlsx、xls、et、csv、ods），多个文件为一批；--dry-run 只核对不写入',
+  usage: 'import 文件… [--dry-run] [--rejects 目录]',
+  summary: '导入各单位报送的表格（xlsx、xls、et、csv、ods），多个文件为一批；--dry-run 只核对不写入；--rejects 把被拒绝的行按单位写成退回清单',
   run: async (db, argv, o) => {
-    const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' } });
+    const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' }, rejects: { type: 'string' } });
     if (positionals.length === 0) throw new UsageError('请给出要导入的文件');
+    if (values.rejects !== undefined && values['dry-run']) throw new UsageError('--rejects 只用于正式导入（退回清单来自记录下的这一批），不能与 --dry-run 同用');
     const ctx = openContext(db);
     try {
       // `npm run` starts us in the project folder; relative names are meant from where the clerk typed them.
@@ -55,6 +57,13 @@ export const importCommand: Command = {
       const input = { files: positionals.map((p) => ({ path: resolve(cwd, p) })) };
       const report = await callMethod(ctx, values['dry-run'] ? 'imports.preview' : 'imports.commit', input) as ImportReport;
       o.out(o.json ? JSON.stringify(cliShape(report)) : human(report));
+      if (values.rejects !== undefined && report.batch !== null && report.totals.errors > 0) {
+        const dir = resolve(cwd, values.rejects);
+        mkdirSync(dir, { recursive: true });
+        const { files } = await callMethod(ctx, 'imports.exportRejects', { batchId: report.batch }) as { files: { fileName: string; base64: string; rows: number }[] };
+        for (const f of files) writeFileSync(join(dir, f.fileName), Buffer.from(f.base64, 'base64'));
+        o.err(`退回清单：${files.map((f) => `${join(dir, f.fileName)}（${f.rows} 行）`).join('，')}`);
+      }
       return report.files.some((f) => f.error) ? 1 : 0;
     } finally {
       ctx.ledger.close();

@@ -8,6 +8,20 @@ export function toHalfWidth(s: string): string {
 /** A cell's text as a clerk means it: half-width, no surrounding or doubled spaces; empty → null. */
 export function cleanText(v: unknown): string | null {
   if (v === null || v === undefined) return null;
-  const s = toHalfWidth(String(v)).replace(/\s+/g, ' ').trim();
+  const s = toHalfWidth(stripInvisible(String(v)).text).replace(/\s+/g, ' ').trim();
   return s === '' ? null : s;
+}
+
+/**
+ * Control characters (C0 except tab and line breaks, DEL, C1, ANSI escapes) and the bidirectional
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C) that make a name read
+ * differently from what is stored. Tabs and line breaks are whitespace, which cleanText folds.
+ */
+const INVISIBLE = /\u001B\[[0-9;?]*[A-Za-z]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** The text without those characters, and how many were taken out. */
+export function stripInvisible(s: string): { text: string; removed: number } {
+  let removed = 0;
+  const text = s.replace(INVISIBLE, () => { removed++; return ''; });
+  return { text, removed };
 }

@@ -1,4 +1,5 @@
 import * as XLSX from 'xlsx';
+import iconv from 'iconv-lite';
 import { checkChar } from '../../electron/values/idcard';
 
 export type TestSheet = { name: string; rows: unknown[][]; merges?: string[]; hidden?: boolean };
@@ -19,4 +20,17 @@ export function xlsxBytes(sheets: TestSheet[]): Buffer {
 export function idNumber(birth: string, seq: number): string {
   const first17 = `620902${birth}${String(seq).padStart(3, '0')}`;
   return first17 + checkChar(first17);
+}
+
+/** An Excel 97-2003 .xls (BIFF8) in memory, one sheet. */
+export function xlsBytes(name: string, rows: unknown[][]): Buffer {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
+  return XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer;
+}
+
+/** A CSV in GBK, as WPS and old Excel save it in China. */
+export function gbkCsv(rows: unknown[][]): Buffer {
+  const text = rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))).join(',')).join('\r\n');
+  return iconv.encode(text, 'gbk');
 }

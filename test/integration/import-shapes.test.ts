@@ -238,16 +238,19 @@ describe('two rows of one import on the same record', () => {
 });
 
 describe('an import whose every row is refused', () => {
-  it('records no batch and leaves no trace, even when a row got as far as adding its unit', async () => {
+  it('records a batch holding only its refused row (to send back), and writes nothing else, even when a row got as far as adding its unit', async () => {
     const rows = [
       ['序号', '发放日期', '发放单位', '村', '户主姓名', '身份证号码', '物资名称', '数量', '计量单位', '折合金额(元)'],
       [1, '2014-01-20', '区新单位', '火星村', '孟珍发', ID1, '大米', 1, '袋', 120],
     ];
     const r = await run([{ name: '慰问.xlsx', bytes: xlsxBytes([{ name: '慰问', rows }]) }]);
     expect(only(r).errors).toHaveLength(1);
-    expect(r.batch).toBeNull();
-    expect(q('select count(*) as n from import_batches')).toEqual([{ n: 0 }]);
+    expect(r.batch).toBe(1);
+    expect(q('select count(*) as n from audit_log')).toEqual([{ n: 0 }]);
     expect(q("select count(*) as n from units where name = '区新单位'")).toEqual([{ n: 0 }]);
+    expect(q('select file, sheet, row, "column", unit from import_rejects')).toEqual([{ file: '慰问.xlsx', sheet: '慰问', row: 2, column: '村', unit: null }]);
+    const { files } = await t.api.imports.exportRejects({ batchId: 1 });
+    expect(files.map((f) => [f.fileName, f.rows])).toEqual([['退回清单-慰问-第1批.xlsx', 1]]);
   });
 });
 

@@ -5,12 +5,15 @@ import { cleanText, toHalfWidth } from '../../values/text';
 import { POVERTY_CAUSES, type SheetColumn } from '../sheets';
 import type { CellValue } from '../read/types';
 
-export type Converted = { ok: true; value: unknown } | { ok: false; message: string; code: string };
+export type Converted = { ok: true; value: unknown } | { ok: false; message: string; code: string; suggestion?: string };
 
 const MARK_TRUE = new Set(['√', '✓', '✔', '☑', '是', '1', 'y', 'Y', 'yes', 'Yes', 'TRUE', 'true', '有', 'V', 'v', '对']);
 const MARK_FALSE = new Set(['×', '✗', '✘', '否', '0', 'n', 'N', 'no', 'No', 'FALSE', 'false', '无', '-', '/', '—']);
 
-/** What units write instead of the listed values (values compared after cleaning). */
+/**
+ * What units write instead of the listed values (compared after cleaning). These are never taken
+ * silently: each is a suggestion the clerk accepts or corrects in the preview (remembered per unit).
+ */
 const ENUM_ALIASES: Record<string, Record<string, string>> = {
   cadreRank: {
     科级以上: '科级以上领导干部', 科级以上干部: '科级以上领导干部', 领导干部: '科级以上领导干部', 副科级以上: '科级以上领导干部',
@@ -26,6 +29,17 @@ const ENUM_ALIASES: Record<string, Record<string, string>> = {
 const MEASURE_WORDS = '元|袋|桶|斤|公斤|千克|件|册|条|期|人次|份|个|亩|套|台|次|户|人|张|本|箱|瓶|吨|只|头';
 
 const fail = (code: string, message: string): Converted => ({ ok: false, code, message });
+
+/**
+ * A word that is not one of the listed values. With a likely meaning (贫困户（已脱贫）→ 贫困户) the
+ * clerk is asked to confirm it; the row waits for that answer and is refused without it.
+ */
+function unlisted(s: string, values: readonly string[], suggestion: string | undefined): Converted {
+  if (suggestion) {
+    return { ok: false, code: 'value_unconfirmed', suggestion, message: `“${s}”不是可选的值，可能是“${suggestion}”；请在预览中确认或改正后再导入（可选：${values.join('、')}）` };
+  }
+  return fail('bad_enum', `“${s}”不是可选的值，应为 ${values.join('、')} 之一；可在预览中指定它对应的值`);
+}
 
 /** An empty cell: nothing, or only spaces. */
 export const isBlank = (v: CellValue) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -78,17 +92,13 @@ export function convertCell(col: SheetColumn, v: CellValue, date1904: boolean): 
       const s = cleanText(v)?.replace(/\s+/g, '') ?? '';
       const values = col.values ?? [];
       if (values.includes(s)) return { ok: true, value: s };
-      const alias = ENUM_ALIASES[col.key]?.[s];
-      if (alias) return { ok: true, value: alias };
       // 致贫原因 by the national codes 01–11, 99.
       if (values === POVERTY_CAUSES && /^\d{1,2}$/.test(s)) {
         const n = Number(s);
         const hit = n === 99 ? '其他' : n >= 1 && n <= 11 ? POVERTY_CAUSES[n - 1] : null;
         if (hit) return { ok: true, value: hit };
       }
-      const near = values.find((x) => x.startsWith(s) || s.startsWith(x));
-      if (near && s.length >= 2) return { ok: true, value: near };
-      return fail('bad_enum', `“${s}”不是可选的值，应为 ${values.join('、')} 之一`);
+      return unlisted(s, values, ENUM_ALIASES[col.key]?.[s] ?? values.find((x) => s.length >= 2 && (x.startsWith(s) || s.startsWith(x))));
     }
   }
 }

@@ -6,6 +6,7 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const TABLE_NAMES: Record<string, string> = {
   households: '帮扶户', cadres: '联户干部', units: '联系单位', pairings: '结对关系', visits: '走访记录', aid_deliveries: '慰问发放',
   land_plots: '流转地块', greenhouses: '大棚', greenhouse_zones: '大棚小区', work_items: '工作事项',
+  unit_villages: '联村关系', import_learned: '导入时记住的列和值',
 };
 export const tableLabel = (t: string) => TABLE_NAMES[t] ?? t;
 
@@ -96,7 +97,10 @@ export function planRollback(db: Database.Database, batch: number): RollbackPlan
       try {
         db.transaction(() => { undo(db, audits); throw new Probe(); })();
       } catch (e) {
-        if (!(e instanceof Probe)) blockers.push('导入后又有其他记录（例如后来录入的走访或发放）用到了这批新增的户、干部或单位，撤销会使它们失去依据');
+        // Only a foreign key that still points at a row the batch added stands in the way; anything else is a real error.
+        if (e instanceof Probe) { /* the rollback would go through */ }
+        else if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') blockers.push('导入后又有其他记录（例如后来录入的走访或发放）用到了这批新增的户、干部或单位，撤销会使它们失去依据');
+        else throw e;
       }
     }
   }

@@ -7,12 +7,12 @@ import { ReadRefusal, type RawSheet, type RawWorkbook } from '../read/types';
 import type { SheetCode, SheetDef } from '../sheets';
 import { dataRows, type DataRow } from './extract';
 import { APPLY, KIND_ORDER } from './kinds';
-import { loadLearned, rememberChoices } from './learned';
+import { loadLearned, rememberColumns, rememberValues, type Learned } from './learned';
 import { applyColumnChoices, recognize, type Recognition } from './recognize';
 import { Resolver } from './resolve';
 import { RowFailure } from './row';
-import { displayCells, readRow } from './rows';
-import type { FileReport, ImportReport, Issue, PreviewRow, SheetChoice, SheetReport } from './types';
+import { displayCells, readRow, valueWord, type ValueDecisions } from './rows';
+import type { FileReport, ImportReport, PreviewRow, SheetChoice, SheetReport, ValueChoice } from './types';
 import { Writer } from './writer';
 
 /** A file to import; `error` when it could not even be opened (the report names it like any refused file). */
@@ -26,11 +26,32 @@ export type ImportOptions = {
   previewRows?: number;
   /** A reading process to reuse (many imports in a row); by default one is started and stopped per import. */
   reader?: WorkbookReader;
+  /** The clerk's answers for words that are not listed values (remembered per unit when the batch commits). */
+  values?: ValueChoice[];
 };
 
 type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[]; date1904: boolean; width: number };
 
 class DryRun extends Error {}
+
+/** What a file's name says it is, when that is not a table: refused by name before any reader runs. */
+const NOT_TABLES: [RegExp, string][] = [
+  [/^(docx?|wps|rtf|odt)$/, '是文字文档（Word/WPS 文字），不是表格'],
+  [/^(png|jpe?g|gif|bmp|tiff?|webp|heic)$/, '是图片，不是表格'],
+  [/^pdf$/, '是 PDF 文件，不是表格'],
+  [/^(pptx?|dps|odp)$/, '是演示文稿，不是表格'],
+  [/^(zip|rar|7z|gz|tar)$/, '是压缩包；请先解压，再导入其中的表格'],
+];
+const TABLE_EXT = /^(xlsx|xlsm|xltx|xltm|xls|xlt|et|ett|ods|csv|tsv|txt|xml|html?|slk)$/;
+
+/** Why a file is refused by its name alone (a Word document, an image, an unknown extension), or null. */
+export function refuseByName(name: string): string | null {
+  const ext = /\.([^.\\/]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (ext === undefined || TABLE_EXT.test(ext)) return null;
+  const known = NOT_TABLES.find(([re]) => re.test(ext));
+  const what = known ? known[1] : `的扩展名 .${ext} 不是可导入的表格类型`;
+  return `“${name}”${what}；可导入 Excel（.xlsx、.xls）、WPS（.et）、.ods 和 .csv 文件，请让报送单位发送表格文件`;
+}
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 /** 区文广局-花名册.csv → 区文广局: units name their files after themselves. */
@@ -39,13 +60,13 @@ const unitFromName = (name: string) => /^([^-_—－\s.]+)[-_—－\s]/.exec(nam
 function emptyReport(sheet: RawSheet): SheetReport {
   return {
     sheet: sheet.name, kind: null, title: null, hidden: sheet.hidden, skipped: null, unit: null, headerRows: null, columns: [],
-    rows: 0, added: 0, updated: 0, unchanged: 0, errors: [], warnings: [], preview: [], previewTruncated: false,
+    rows: 0, added: 0, updated: 0, unchanged: 0, errors: [], warnings: [], preview: [], previewTruncated: false, unlisted: [], notices: [],
   };
 }
 
 /** Sheets to jobs: recognised, mapped (with what the clerk taught), rows extracted; or why a sheet is skipped. */
-function plan(db: Database.Database, files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: ImportOptions): { reports: FileReport[]; jobs: Job[] } {
-  const learned = loadLearned(db);
+function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: ImportOptions, learnt: Learned): { reports: FileReport[]; jobs: Job[] } {
+  const learned = learnt.columns;
   const jobs: Job[] = [];
   const reports = files.map((f, fi): FileReport => {
     const book = books[fi];
@@ -75,6 +96,7 @@ function plan(db: Database.Database, files: ImportFile[], books: (RawWorkbook | 
       }
       report.kind = rec.def.code;
       report.title = rec.def.title;
+      if (rec.def.code === 'T3') report.notices.push('五个知晓、五个关心：打 √ 记为已做；空白格不改变台账中已有的 √（新增的走访记为未做）；要去掉已有的 √，请在该格填 ×');
       report.columns = rec.columns.map((c) => ({
         index: c.index, header: c.header, key: c.key, label: c.key ? rec.def!.columns.find((d) => d.key === c.key)?.header ?? null : null,
       }));
@@ -104,8 +126,28 @@ function plan(db: Database.Database, files: ImportFile[], books: (RawWorkbook | 
   return { reports, jobs };
 }
 
-/** Applies the jobs in one transaction; a dry run (or an import that changes nothing) is rolled back. */
-function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions): number | null {
+/** The clerk's answers that hold for a sheet of this unit: remembered ones, then this preview's. */
+function decisionsFor(unit: string | null, learned: Learned, choices: ValueChoice[] = []): ValueDecisions {
+  const out: ValueDecisions = {};
+  for (const [key, words] of Object.entries(learned.values[unit ?? ''] ?? {})) out[key] = { ...words };
+  for (const c of choices) if ((c.unit ?? '') === (unit ?? '')) (out[c.key] ??= {})[valueWord(c.original)] = c.value;
+  return out;
+}
+
+/** What 导入记录 keeps of a refused row: the row as the unit wrote it, to send back (退回清单). */
+function keepRejected(w: Writer, batch: number, file: string, job: Job, row: number, column: string | null, reason: string, cells: (string | null)[]): void {
+  const sheetCells = job.rec.columns.map((c) => ({ header: c.header, key: c.key, text: cells[c.index] ?? null }));
+  w.prep('insert into import_rejects (batch_id, file, sheet, kind, unit, row, "column", reason, cells) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(batch, file, job.report.sheet, job.def.code, job.report.unit, row, column, reason, JSON.stringify(sheetCells));
+}
+
+/**
+ * Applies the jobs in one transaction. Only validation and matching problems (RowFailure) refuse a
+ * row; any other error (a bug, SQLITE_BUSY, a broken constraint) aborts the whole batch with its own
+ * message and nothing is written. A dry run is rolled back; a commit that refuses rows and writes
+ * nothing else is still recorded as a batch, so its refused rows can be sent back.
+ */
+function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): number | null {
   const w = new Writer(db);
   const resolver = new Resolver(w);
   const today = todayIso();
@@ -121,42 +163,67 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
         .run(units, JSON.stringify(files.map((f) => ({ name: f.file, sha256: f.sha256 })))).lastInsertRowid);
       w.batchId = batch;
     }
+    let refused = 0;
     for (const job of jobs) {
       resolver.newFile();
       const r = job.report;
       const apply = APPLY[job.def.code];
+      const decisions = decisionsFor(r.unit, learned, opts.values);
       for (const dr of job.rows) {
         let preview: PreviewRow;
-        const ctx = readRow(job.def, job.rec.columns, dr, job.date1904, today);
+        const ctx = readRow(job.def, job.rec.columns, dr, job.date1904, today, decisions);
         if (Array.isArray(ctx)) {
-          r.errors.push(...ctx);
+          r.errors.push(...ctx.map(({ unlisted: _u, ...i }) => i));
+          for (const i of ctx) {
+            if (!i.unlisted) continue;
+            const u = i.unlisted;
+            let entry = r.unlisted.find((x) => x.key === u.key && valueWord(x.original) === valueWord(u.original));
+            if (!entry) {
+              const values = [...(job.def.columns.find((c) => c.key === u.key)?.values ?? [])];
+              r.unlisted.push(entry = { key: u.key, header: i.column ?? u.key, original: u.original, suggestion: u.suggestion, values, rows: [] });
+            }
+            entry.rows.push(dr.row);
+          }
           preview = { row: dr.row, status: 'error', message: ctx.map((i) => i.message).join('；'), cells: [] };
         } else {
+          let outcome: 'added' | 'updated' | 'unchanged' = 'unchanged';
           try {
-            let outcome: 'added' | 'updated' | 'unchanged' = 'unchanged';
             w.startRow();
             savepoint(() => { outcome = apply(ctx, resolver, w); });
             resolver.endRow(true);
-            r[outcome]++;
-            r.warnings.push(...ctx.warnings);
-            preview = { row: dr.row, status: outcome, cells: [], ...(ctx.changed.length ? { changed: ctx.changed } : {}) };
           } catch (e) {
+            if (!(e instanceof RowFailure)) throw e;
             w.abandonRow();
             resolver.endRow(false);
-            const issues: Issue[] = e instanceof RowFailure ? e.issues
-              : [{ row: dr.row, column: null, code: 'constraint', message: `本行无法写入台账（与已有记录冲突），未导入；请核对本行数据` }];
-            r.errors.push(...issues);
-            preview = { row: dr.row, status: 'error', message: issues.map((i) => i.message).join('；'), cells: [] };
+            r.errors.push(...e.issues);
+            preview = { row: dr.row, status: 'error', message: e.issues.map((i) => i.message).join('；'), cells: [] };
           }
+          preview ??= (() => {
+            r[outcome]++;
+            r.warnings.push(...ctx.warnings);
+            return { row: dr.row, status: outcome, cells: [], ...(ctx.changed.length ? { changed: ctx.changed } : {}) } as PreviewRow;
+          })();
+        }
+        const cells = displayCells(job.def, job.rec.columns, dr, job.date1904, job.width);
+        if (preview.status === 'error' && batch !== null) {
+          const first = r.errors.findLast((e) => e.row === dr.row);
+          keepRejected(w, batch, files[job.file].file, job, dr.row, first?.column ?? null, preview.message ?? '', cells);
+          refused++;
         }
         if (preview.status === 'error' || r.preview.length < limit) {
-          preview.cells = displayCells(job.def, job.rec.columns, dr, job.date1904, job.width);
+          preview.cells = cells;
           r.preview.push(preview);
         } else r.previewTruncated = true;
         if (++done % 500 === 0) opts.progress?.({ task: 'import', done, total, message: `正在核对第 ${done.toLocaleString('en-US')} 行，共 ${total.toLocaleString('en-US')} 行` });
       }
     }
-    if (opts.dryRun || w.writes === 0) throw new DryRun();
+    if (opts.dryRun) throw new DryRun();
+    rememberColumns(w, (opts.choices ?? []).flatMap((c) => {
+      const job = jobs.find((j) => files[j.file].file === c.file && j.report.sheet === c.sheet);
+      return job && c.columns ? [{ unit: job.report.unit ?? '', code: job.def.code as SheetCode, rec: job.rec, columns: c.columns }] : [];
+    }));
+    rememberValues(w, (opts.values ?? []).map((v) => ({ unit: v.unit ?? '', key: v.key, original: valueWord(v.original), value: v.value })));
+    if (w.writes === 0 && refused === 0) throw new DryRun();
     db.prepare('update import_batches set summary = ? where id = ?').run(JSON.stringify(summarize(files)), batch);
   });
   try {
@@ -200,6 +267,8 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
       opts.progress?.({ task: 'import', done: i, total: files.length, message: `正在读取 ${f.name}（${i + 1}/${files.length}）` });
       try {
         if (f.error) throw new ReadRefusal(f.error);
+        const refused = refuseByName(f.name);
+        if (refused) throw new ReadRefusal(refused);
         books.push(await reader.read(f.bytes, f.name));
       } catch (e) {
         books.push(e instanceof ReadRefusal ? e : new ReadRefusal('读取文件时出错，文件可能已损坏', String(e)));
@@ -208,16 +277,10 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
   } finally {
     if (!opts.reader) await reader.close();
   }
-  const { reports, jobs } = plan(db, files, books, opts);
+  const learned = loadLearned(db);
+  const { reports, jobs } = plan(files, books, opts, learned);
   opts.progress?.({ task: 'import', done: 0, total: jobs.reduce((s, j) => s + j.rows.length, 0), message: opts.dryRun ? '正在核对…' : '正在写入台账…' });
-  const batch = apply(db, reports, jobs, opts);
-  if (batch !== null) {
-    const learnt = (opts.choices ?? []).flatMap((c) => {
-      const job = jobs.find((j) => reports[j.file].file === c.file && j.report.sheet === c.sheet);
-      return job && c.columns && job.report.unit ? [{ unit: job.report.unit, code: job.def.code as SheetCode, rec: job.rec, columns: c.columns }] : [];
-    });
-    rememberChoices(db, learnt);
-  }
+  const batch = apply(db, reports, jobs, opts, learned);
   opts.progress?.({ task: 'import', done: 1, total: 1, message: '完成' });
   return { batch, dryRun: opts.dryRun, files: reports, totals: totals(reports) };
 }

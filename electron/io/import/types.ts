@@ -28,6 +28,10 @@ export type SheetReport = {
   warnings: Issue[];
   preview: PreviewRow[];
   previewTruncated: boolean;
+  /** Words that are not listed values, for the clerk to confirm or correct: each once, with the rows it stands in. */
+  unlisted: { key: string; header: string; original: string; suggestion: string | null; values: string[]; rows: number[] }[];
+  /** Rules the preview states for this sheet (how blank 五个知晓 cells are read …). */
+  notices: string[];
 };
 
 export type FileReport = {
@@ -47,6 +51,9 @@ export type ImportReport = {
   files: FileReport[];
   totals: { rows: number; added: number; updated: number; unchanged: number; errors: number; warnings: number };
 };
+
+/** The clerk's answer for an unlisted word: for this unit (null: sheets that name none), in this column, it means `value`. */
+export type ValueChoice = { unit: string | null; key: string; original: string; value: string };
 
 /** The clerk's corrections in the preview, per file and sheet: what the sheet is, and which column is which. */
 export type SheetChoice = { file: string; sheet: string | null; kind?: SheetCode | null; columns?: Record<string, string | null> };
