@@ -67,7 +67,7 @@ export function HomePage({ go, info }: { go: (to: string) => void; info: Info | 
                 <Typography.Text type="secondary">{new Date(b.at).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>
                 {b.unit && <span>{b.unit}</span>}
                 <span>{b.files.map((f) => f.name).join('、')}</span>
-                <span>写入 {b.writes.toLocaleString('en-US')} 条</span>
+                <span>{batchCounts(b)}</span>
                 {b.rolledBackAt && <Tag>已撤销</Tag>}
               </Space>
             </List.Item>
@@ -75,4 +75,12 @@ export function HomePage({ go, info }: { go: (to: string) => void; info: Info | 
       </Card>
     </Space>
   );
+}
+
+/** The same counts as the import preview and summary: rows of the units' sheets. */
+function batchCounts(b: { summary: unknown; refused?: number }): string {
+  const t = (b.summary as { totals?: { added: number; updated: number; errors: number } } | null)?.totals;
+  if (!t) return '';
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `表中新增 ${n(t.added)} 行、更新 ${n(t.updated)} 行${b.refused ? `、拒绝 ${n(b.refused)} 行` : ''}`;
 }

@@ -1,9 +1,10 @@
-import { App as AntApp, Button, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchRow } from '../../../../electron/api/imports';
 import { ledger } from '../../client/ledger';
 import { useLookups } from '../../client/lookups';
 import { useStatus } from '../../client/status';
+import { ExportRejectsButton, RefusedRows } from './RefusedRows';
 
 type Totals = { added: number; updated: number; unchanged: number; errors: number };
 const totalsOf = (b: BatchRow) => (b.summary as { totals?: Totals } | null)?.totals;
@@ -46,18 +47,23 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
   };
 
   return (
-    <Table<BatchRow> size="small" rowKey="id" loading={!rows} dataSource={rows ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+    <Table<BatchRow> className="import-history" size="small" rowKey="id" loading={!rows} dataSource={rows ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: '还没有导入过' }}
       columns={[
         { title: '批次', dataIndex: 'id', width: 64 },
         { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
         { title: '单位', dataIndex: 'unit', width: 200, ellipsis: true },
         { title: '文件', dataIndex: 'files', render: (f: BatchRow['files']) => <Typography.Text ellipsis title={f.map((x) => x.name).join('\n')}>{f.map((x) => x.name).join('、')}</Typography.Text> },
-        { title: '新增', width: 70, render: (_, b) => totalsOf(b)?.added ?? '—' },
-        { title: '更新', width: 70, render: (_, b) => totalsOf(b)?.updated ?? '—' },
-        { title: '拒绝', width: 70, render: (_, b) => totalsOf(b)?.errors ?? '—' },
+        { title: '新增（行）', width: 90, render: (_, b) => totalsOf(b)?.added ?? '—' },
+        { title: '更新（行）', width: 90, render: (_, b) => totalsOf(b)?.updated ?? '—' },
+        { title: '拒绝（行）', width: 90, render: (_, b) => (b.refused ? <Typography.Text type="danger">{b.refused}</Typography.Text> : 0) },
         { title: '状态', width: 90, render: (_, b) => (b.rolledBackAt ? <Tag>已撤销</Tag> : <Tag color="green">已导入</Tag>) },
-        { title: '', width: 80, render: (_, b) => (b.rolledBackAt ? null : <Button size="small" danger onClick={() => void undo(b)}>撤销</Button>) },
-      ]} />
+        { title: '', width: 200, render: (_, b) => (
+          <Space size="small">
+            {b.refused > 0 && <ExportRejectsButton batchId={b.id} />}
+            {!b.rolledBackAt && <Button size="small" danger onClick={() => void undo(b)}>撤销</Button>}
+          </Space>) },
+      ]}
+      expandable={{ rowExpandable: (b) => b.refused > 0, expandedRowRender: (b) => <RefusedRows batchId={b.id} withExport={false} /> }} />
   );
 }

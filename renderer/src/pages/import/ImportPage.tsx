@@ -1,90 +1,69 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Checkbox, Progress, Result, Space, Statistic, Steps, Tabs, Typography, Upload, type UploadFile } from 'antd';
-import { useRef, useState } from 'react';
-import type { ImportReport, SheetChoice } from '../../../../electron/io/import/types';
+import { Alert, Button, Card, Checkbox, Drawer, Progress, Result, Space, Statistic, Steps, Tabs, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import type { ImportReport } from '../../../../electron/io/import/types';
 import type { SheetCode } from '../../../../electron/io/sheets';
-import { ledger, onProgress, type ProgressEvent } from '../../client/ledger';
 import { useLookups } from '../../client/lookups';
 import { useStatus } from '../../client/status';
 import { BatchHistory } from './BatchHistory';
-import { ACCEPT, toBase64 } from './files';
+import { PreviewSummary, type RowFilter, type SheetRef } from './PreviewSummary';
+import { RefusedRows } from './RefusedRows';
 import { SheetPreview } from './SheetPreview';
+import { UnlistedValues } from './UnlistedValues';
+import { usePreview, type Chosen } from './usePreview';
 
-type Chosen = UploadFile & { originFileObj?: File };
+/** What the counts count, said once where they are shown. */
+const COUNTED = '按各单位表中的行计：每行是一条结对、一户、一次走访……；随行自动新增的单位、干部在“提示”中列出';
 
-/** 导入: 选择文件 → 预览核对 → 导入结果, and the batch history (导入记录) with 撤销. */
+function verdict(t: ImportReport['totals'], fileErrors: number): string {
+  const parts = [`共 ${t.rows} 行：将新增 ${t.added} 行、更新 ${t.updated} 行，${t.unchanged} 行无变化`];
+  if (t.errors) parts.push(`${t.errors} 处问题，相应的行不会导入`);
+  if (fileErrors) parts.push(`${fileErrors} 个文件无法导入`);
+  return parts.join('；');
+}
+
+/** 导入: 选择文件 → 预览核对 (a summary first, each count opening its rows) → 导入结果, and 导入记录 with 撤销. */
 export function ImportPage() {
   const [tab, setTab] = useState('wizard');
   const [step, setStep] = useState(0);
   const [files, setFiles] = useState<Chosen[]>([]);
   const [includeHidden, setIncludeHidden] = useState(false);
-  const [choices, setChoices] = useState<SheetChoice[]>([]);
-  const [preview, setPreview] = useState<ImportReport | null>(null);
+  const [opened, setOpened] = useState<(SheetRef & { filter: RowFilter }) | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState<ProgressEvent | null>(null);
   const [history, setHistory] = useState(0);
-  const encoded = useRef(new Map<string, string>());
-  const { message } = AntApp.useApp();
   const { markSaving } = useStatus();
   const { refresh } = useLookups();
+  const p = usePreview(files, includeHidden);
+  const preview = p.preview;
 
-  const input = async (c: SheetChoice[]) => ({
-    files: await Promise.all(files.map(async (f) => {
-      let b64 = encoded.current.get(f.uid);
-      if (b64 === undefined) encoded.current.set(f.uid, (b64 = await toBase64(f.originFileObj!)));
-      return { name: f.name, base64: b64 };
-    })),
-    includeHidden, choices: c,
-  });
-
-  const withProgress = async <T,>(first: string, work: () => Promise<T>): Promise<T | null> => {
-    setBusy({ task: 'import', done: 0, total: 1, message: first });
-    const stop = onProgress((e) => { if (e.task === 'import') setBusy(e); });
-    try {
-      return await work();
-    } catch (e) {
-      message.error((e as Error).message);
-      return null;
-    } finally { stop(); setBusy(null); }
-  };
-
-  const runPreview = async (c: SheetChoice[]) => {
-    setChoices(c);
-    const r = await withProgress('正在读取文件…', async () => ledger.imports.preview(await input(c)));
-    if (r) { setPreview(r); setStep(1); }
-  };
-
-  const choose = (file: string, sheet: string | null, patch: Partial<SheetChoice>) => {
-    const others = choices.filter((c) => !(c.file === file && c.sheet === sheet));
-    const before = choices.find((c) => c.file === file && c.sheet === sheet) ?? { file, sheet };
-    const next = { ...before, ...patch, columns: patch.kind !== undefined ? undefined : { ...before.columns, ...patch.columns } };
-    void runPreview([...others, next]);
-  };
-
+  const start = async () => { if (await p.run()) { setStep(1); window.scrollTo({ top: 0 }); } };
   const commit = async () => {
     const done = markSaving();
-    const r = await withProgress('正在写入台账…', async () => ledger.imports.commit(await input(choices)));
+    const r = await p.commit();
     done();
     if (r) { setResult(r); setStep(2); setHistory((n) => n + 1); await refresh(); }
   };
-
-  const restart = () => { setStep(0); setFiles([]); setChoices([]); setPreview(null); setResult(null); encoded.current.clear(); };
+  const restart = () => { setStep(0); setFiles([]); setResult(null); setOpened(null); p.reset(); };
   const t = preview?.totals;
+  const fileErrors = preview?.files.filter((f) => f.error).length ?? 0;
+  const sheet = opened && preview ? preview.files[opened.file]?.sheets[opened.sheet] : null;
+  const openedFile = opened && preview ? preview.files[opened.file] : null;
 
   const wizard = (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Steps size="small" current={step} items={[{ title: '选择文件' }, { title: '预览核对' }, { title: '导入结果' }]} />
-      {busy && (
+      {p.busy && (
         <Card size="small">
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text>{busy.message}</Typography.Text>
-            <Progress percent={busy.total ? Math.round((busy.done / busy.total) * 100) : 0} status="active" />
+            <Typography.Text>{p.busy.message}</Typography.Text>
+            <Progress percent={p.busy.total ? Math.round((p.busy.done / p.busy.total) * 100) : 0} status="active" />
           </Space>
         </Card>
       )}
       {step === 0 && (
         <Card>
-          <Upload.Dragger multiple accept={ACCEPT} fileList={files} beforeUpload={() => false}
+          {/* No `accept` filter: a dropped Word file or image is not dropped silently, the preview names it and says why. */}
+          <Upload.Dragger multiple fileList={files} beforeUpload={() => false}
             onChange={({ fileList }) => setFiles(fileList as Chosen[])}>
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p className="ant-upload-text">点击选择或把各单位报来的表格拖到这里</p>
@@ -92,54 +71,52 @@ export function ImportPage() {
           </Upload.Dragger>
           <Space style={{ marginTop: 16 }}>
             <Checkbox checked={includeHidden} onChange={(e) => setIncludeHidden(e.target.checked)}>包括隐藏的工作表</Checkbox>
-            <Button type="primary" disabled={!files.length || Boolean(busy)} onClick={() => void runPreview([])}>下一步：预览核对</Button>
+            <Button type="primary" disabled={!files.length || Boolean(p.busy)} onClick={() => void start()}>下一步：预览核对</Button>
           </Space>
         </Card>
       )}
       {step === 1 && preview && t && (
         <>
-          <Alert showIcon type={t.errors ? 'warning' : 'success'}
-            message={`核对完成：共 ${t.rows} 行，将新增 ${t.added} 条、更新 ${t.updated} 条，${t.unchanged} 条无变化${t.errors ? `；${t.errors} 处问题，相应的行不会导入（红色标出），其余照常导入` : ''}`}
-            description={preview.files.some((f) => f.error) ? `有 ${preview.files.filter((f) => f.error).length} 个文件无法导入，见下方说明。` : undefined} />
-          {preview.files.map((f) => (
-            <Card key={f.file} size="small" title={f.file} extra={f.encoding ? <Typography.Text type="secondary">编码 {f.encoding}</Typography.Text> : null}>
-              {f.error && <Alert type="error" showIcon message={f.error} style={{ marginBottom: 8 }} />}
-              <Space direction="vertical" style={{ width: '100%' }} size="middle">
-                {f.sheets.filter((s) => s.kind || s.rows > 0 || s.headerRows || s.hidden).map((s) => (
-                  <div key={s.sheet ?? ''} className="import-sheet">
-                    {s.sheet !== null && <Typography.Title level={5} style={{ margin: '0 0 6px' }}>工作表“{s.sheet}”{s.hidden ? '（隐藏）' : ''}</Typography.Title>}
-                    <SheetPreview report={s}
-                      onKind={(kind: SheetCode | null) => choose(f.file, s.sheet, { kind })}
-                      onColumn={(index, key) => choose(f.file, s.sheet, { columns: { [String(index)]: key } })} />
-                  </div>
-                ))}
-              </Space>
-            </Card>
-          ))}
+          <Alert showIcon type={t.errors || fileErrors ? 'warning' : 'success'}
+            message={`${p.pending ? '正在重新核对…' : '核对完成'}：${verdict(t, fileErrors)}`}
+            description={`${COUNTED}。点表中的数字查看那些行。`} />
+          <UnlistedValues report={preview} onDecide={p.decide} />
+          <PreviewSummary report={preview} onOpen={(ref, filter) => setOpened({ ...ref, filter })} />
           <Space>
-            <Button onClick={() => setStep(0)} disabled={Boolean(busy)}>上一步</Button>
-            <Button type="primary" disabled={Boolean(busy) || t.added + t.updated === 0} onClick={() => void commit()}>
-              {t.added + t.updated ? `导入（新增 ${t.added}，更新 ${t.updated}）` : '没有需要导入的内容'}
+            <Button onClick={() => setStep(0)} disabled={Boolean(p.busy)}>上一步</Button>
+            <Button type="primary" disabled={Boolean(p.busy) || p.pending || t.added + t.updated === 0} onClick={() => void commit()}>
+              {t.added + t.updated ? `导入（新增 ${t.added} 行，更新 ${t.updated} 行）` : '没有需要导入的内容'}
             </Button>
+            {p.pending && <Typography.Text type="secondary">等最新的核对完成后才能导入</Typography.Text>}
           </Space>
+          <Drawer open={Boolean(sheet)} width="85%" onClose={() => setOpened(null)} destroyOnHidden
+            title={sheet && openedFile ? `${openedFile.file}${sheet.sheet ? ` · 工作表“${sheet.sheet}”` : ''}` : ''}>
+            {sheet && openedFile && opened && (
+              <SheetPreview key={`${opened.file}:${opened.sheet}:${opened.filter}`} report={sheet} filter={opened.filter}
+                onKind={(kind: SheetCode | null) => p.choose(openedFile.file, sheet.sheet, { kind })}
+                onColumn={(index, key) => p.choose(openedFile.file, sheet.sheet, { columns: { [String(index)]: key } })} />
+            )}
+          </Drawer>
         </>
       )}
       {step === 2 && result && (
         <Card>
           <Result status={result.totals.errors ? 'warning' : 'success'}
             title={result.batch ? `已导入，第 ${result.batch} 批` : '没有需要写入的内容'}
-            subTitle={result.totals.errors ? `${result.totals.errors} 处问题所在的行没有导入，请让报送单位改正后再导入这些文件（已导入的行再次导入不会重复）。` : '所有行都已导入。'}
+            subTitle={result.totals.errors ? `${result.totals.errors} 处问题所在的行没有导入；下面列出这些行，可导出退回清单请报送单位改正（已导入的行再次导入不会重复）。` : '所有行都已导入。'}
             extra={[
               <Button key="again" type="primary" onClick={restart}>继续导入</Button>,
               <Button key="history" onClick={() => setTab('history')}>查看导入记录</Button>,
             ]}>
             <Space size="large" style={{ justifyContent: 'center', width: '100%' }}>
-              <Statistic title="新增" value={result.totals.added} />
-              <Statistic title="更新" value={result.totals.updated} />
-              <Statistic title="无变化" value={result.totals.unchanged} />
+              <Statistic title="新增（行）" value={result.totals.added} />
+              <Statistic title="更新（行）" value={result.totals.updated} />
+              <Statistic title="无变化（行）" value={result.totals.unchanged} />
               <Statistic title="未导入的行" value={result.totals.errors} valueStyle={result.totals.errors ? { color: '#cf1322' } : undefined} />
             </Space>
           </Result>
+          {result.batch !== null && result.totals.errors > 0 && <RefusedRows batchId={result.batch} />}
+          {result.files.filter((f) => f.error).map((f) => <Alert key={f.file} type="error" showIcon style={{ marginTop: 8 }} message={`${f.file}：未导入，${f.error}`} />)}
         </Card>
       )}
     </Space>

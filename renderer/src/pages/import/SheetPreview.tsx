@@ -1,10 +1,11 @@
 import type { ColDef, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { Alert, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { SHEETS, type SheetCode } from '../../../../electron/io/sheets';
 import type { PreviewRow, SheetReport } from '../../../../electron/io/import/types';
 import { gridTheme, localeText } from '../../grid/setup';
+import type { RowFilter } from './PreviewSummary';
 
 const STATUS: Record<PreviewRow['status'], { text: string; color: string }> = {
   added: { text: '新增', color: 'green' }, updated: { text: '更新', color: 'blue' }, unchanged: { text: '无变化', color: 'default' }, error: { text: '拒绝', color: 'red' },
@@ -20,11 +21,18 @@ type Props = {
   /** The clerk changes what the sheet is (null: skip it) or which column is which; the preview runs again. */
   onKind: (kind: SheetCode | null) => void;
   onColumn: (index: number, key: string | null) => void;
+  /** The rows the count the clerk clicked stands for. */
+  filter?: RowFilter;
 };
 
+const FILTERS: { value: RowFilter | 'all'; label: string }[] = [
+  { value: 'all', label: '全部' }, { value: 'added', label: '新增' }, { value: 'updated', label: '更新' },
+  { value: 'unchanged', label: '无变化' }, { value: 'error', label: '拒绝' }, { value: 'warning', label: '提示' },
+];
+
 /** One sheet of the preview: what it was recognised as, its column mapping, and its rows with refused ones in red. */
-export function SheetPreview({ report, onKind, onColumn }: Props) {
-  const [onlyErrors, setOnlyErrors] = useState(report.errors.length > 0);
+export function SheetPreview({ report, onKind, onColumn, filter }: Props) {
+  const [shown, setShown] = useState<RowFilter | 'all'>(filter ?? 'all');
   const def = SHEETS.find((s) => s.code === report.kind);
   const fieldOptions = useMemo(() => [
     { value: '', label: '（忽略此列）' },
@@ -50,7 +58,10 @@ export function SheetPreview({ report, onKind, onColumn }: Props) {
     })),
   ], [report.columns]);
 
-  const rows = onlyErrors ? report.preview.filter((r) => r.status === 'error') : report.preview;
+  const warned = new Set(report.warnings.map((w) => w.row));
+  const rows = shown === 'all' ? report.preview
+    : shown === 'warning' ? report.preview.filter((r) => warned.has(r.row))
+    : report.preview.filter((r) => r.status === shown);
   const sheetErrors = report.errors.filter((e) => e.row === null);
   const notices = report.warnings.filter((w) => w.row === null);
 
@@ -79,13 +90,13 @@ export function SheetPreview({ report, onKind, onColumn }: Props) {
           ))}
         </div>
       )}
+      {report.notices.map((n) => <Alert key={n} type="info" showIcon message={n} />)}
       {notices.length > 0 && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{notices.map((n) => n.message).join('；')}</Typography.Text>
       )}
       {report.kind && report.preview.length > 0 && <>
         <Space>
-          <Switch size="small" checked={onlyErrors} onChange={setOnlyErrors} aria-label="只看被拒绝的行" />
-          <Typography.Text>只看被拒绝的行</Typography.Text>
+          <Segmented size="small" value={shown} options={FILTERS} onChange={(v) => setShown(v as RowFilter | 'all')} aria-label="显示哪些行" />
           {report.previewTruncated && <Typography.Text type="secondary">（预览只列出前 2,000 行和全部被拒绝的行）</Typography.Text>}
         </Space>
         {/* A few rows: the grid is as tall as they are; many: a scrolling window. */}
@@ -93,7 +104,7 @@ export function SheetPreview({ report, onKind, onColumn }: Props) {
           <AgGridReact<PreviewRow> theme={gridTheme} localeText={localeText} rowData={rows} columnDefs={columnDefs}
             domLayout={rows.length > 12 ? 'normal' : 'autoHeight'}
             getRowClass={(p: RowClassParams<PreviewRow>) => (p.data?.status === 'error' ? 'import-row-error' : undefined)}
-            tooltipShowDelay={300} suppressMovableColumns overlayNoRowsTemplate="没有被拒绝的行" />
+            tooltipShowDelay={300} suppressMovableColumns overlayNoRowsTemplate="没有这样的行" />
         </div>
       </>}
       {report.warnings.some((w) => w.row !== null) && (

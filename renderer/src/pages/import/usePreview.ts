@@ -1,0 +1,75 @@
+import { App as AntApp } from 'antd';
+import type { UploadFile } from 'antd';
+import { useRef, useState } from 'react';
+import type { ImportReport, SheetChoice, ValueChoice } from '../../../../electron/io/import/types';
+import { ledger, onProgress, type ProgressEvent } from '../../client/ledger';
+import { toBase64 } from './files';
+
+export type Chosen = UploadFile;
+
+/**
+ * The preview's state: the chosen files, the clerk's corrections (sheet kinds, columns, unlisted
+ * words) and the newest preview. Every request is tagged; an answer to an older request is dropped,
+ * so a slow preview can never overwrite a newer one, and `current` is false until the newest is in.
+ */
+export function usePreview(files: Chosen[], includeHidden: boolean) {
+  const [choices, setChoices] = useState<SheetChoice[]>([]);
+  const [values, setValues] = useState<ValueChoice[]>([]);
+  const [preview, setPreview] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState<ProgressEvent | null>(null);
+  const [pending, setPending] = useState(false);
+  const latest = useRef(0);
+  const encoded = useRef(new Map<string, string>());
+  const { message } = AntApp.useApp();
+
+  const input = async (c: SheetChoice[], v: ValueChoice[]) => ({
+    files: await Promise.all(files.map(async (f) => {
+      let b64 = encoded.current.get(f.uid);
+      if (b64 === undefined) encoded.current.set(f.uid, (b64 = await toBase64(f.originFileObj!)));
+      return { name: f.name, base64: b64 };
+    })),
+    includeHidden, choices: c, values: v,
+  });
+
+  const withProgress = async <T,>(first: string, work: () => Promise<T>): Promise<T | null> => {
+    setBusy({ task: 'import', done: 0, total: 1, message: first });
+    const stop = onProgress((e) => { if (e.task === 'import') setBusy(e); });
+    try {
+      return await work();
+    } catch (e) {
+      message.error((e as Error).message);
+      return null;
+    } finally { stop(); setBusy(null); }
+  };
+
+  /** Runs the preview with these corrections; true when its answer is the newest and was shown. */
+  const run = async (c: SheetChoice[], v: ValueChoice[]): Promise<boolean> => {
+    const tag = ++latest.current;
+    setChoices(c);
+    setValues(v);
+    setPending(true);
+    const r = await withProgress('正在读取文件…', async () => ledger.imports.preview(await input(c, v)));
+    if (tag !== latest.current) return false;
+    setPending(false);
+    if (r) setPreview(r);
+    return Boolean(r);
+  };
+
+  const choose = (file: string, sheet: string | null, patch: Partial<SheetChoice>) => {
+    const others = choices.filter((c) => !(c.file === file && c.sheet === sheet));
+    const before = choices.find((c) => c.file === file && c.sheet === sheet) ?? { file, sheet };
+    const next = { ...before, ...patch, columns: patch.kind !== undefined ? undefined : { ...before.columns, ...patch.columns } };
+    void run([...others, next], values);
+  };
+
+  const decide = (answers: ValueChoice[]) => {
+    const same = (a: ValueChoice, b: ValueChoice) => a.unit === b.unit && a.key === b.key && a.original === b.original;
+    void run(choices, [...values.filter((v) => !answers.some((a) => same(a, v))), ...answers]);
+  };
+
+  const commit = () => withProgress('正在写入台账…', async () => ledger.imports.commit(await input(choices, values)));
+
+  const reset = () => { latest.current++; setChoices([]); setValues([]); setPreview(null); setPending(false); encoded.current.clear(); };
+
+  return { preview, busy, pending, values, run: (): Promise<boolean> => run(choices, values), choose, decide, commit, reset };
+}
