@@ -12,6 +12,7 @@ const plain = (i: Issue) => ({ row: i.row, column: i.column, message: i.message 
 export function cliShape(r: ImportReport) {
   return {
     batch: r.batch,
+    links: r.links,
     files: r.files.map((f) => ({
       file: f.file,
       ...(f.error ? { error: f.error } : {}),
@@ -35,6 +36,7 @@ function human(r: ImportReport): string {
       for (const w of s.warnings) lines.push(`    ! ${w.row ? `第 ${w.row} 行` : ''}${w.column ? `【${w.column}】` : ''}${w.message}`);
     }
   }
+  if (r.links.length) lines.push(`新增联村 ${r.links.length} 条：${r.links.map((l) => `${l.unit}—${l.village}（自 ${l.since}）`).join('；')}`);
   const t = r.totals;
   lines.push(r.dryRun ? `试导入（未写入台账）：新增 ${t.added}，更新 ${t.updated}，无变化 ${t.unchanged}，拒绝 ${t.errors} 行`
     : r.batch ? `已导入（第 ${r.batch} 批）：新增 ${t.added}，更新 ${t.updated}，无变化 ${t.unchanged}，拒绝 ${t.errors} 行`

@@ -247,3 +247,38 @@ describe('files that are not tables', () => {
     expect(q('select head from households')).toEqual([{ head: '孟珍发' }]);
   });
 });
+
+describe('联村关系 derived from what a unit\'s rows show', () => {
+  const T1 = ['序号', '联系单位', '姓名', '干部级别', '村', '户主姓名', '身份证号码', '户类型', '结对日期'];
+  const T3 = ['序号', '走访日期', '联系单位', '干部姓名', '村', '户主姓名', '身份证号码'];
+  const T7 = ['序号', '日期', '联系单位', '村', '事项类别', '事项内容', '数量', '计量单位'];
+  const links = () => q('select u.name as unit, v.name as village, l.since from unit_villages l join units u on u.id = l.unit_id join villages v on v.id = l.village_id where l.deleted_at is null order by u.name, v.name');
+
+  it('adds each unit–village link once, dated from the earliest row, shows it in the preview as 新增联村, and 撤销 removes it', async () => {
+    const book = xlsxBytes([
+      { name: '花名册', rows: [T1, [1, '区教育局', '王芳', '一般干部', '营尔村', '孟珍发', ID1, '贫困户', '2014-02-01']] },
+      { name: '走访', rows: [T3, [1, '2014-01-15', '区教育局', '王芳', '营尔村', '孟珍发', ID1]] },
+      { name: '事项', rows: [T7, [1, '2014-03-01', '区教育局', '新上村', '宣传', '发放学习资料', 100, '册'], [2, '2014-03-02', '区教育局', null, '宣传', '全镇宣传', 1, '期']] },
+    ]);
+    const dry = await run([{ name: '区教育局.xlsx', bytes: book }], true);
+    expect(dry.links).toEqual([{ unit: '区教育局', village: '营尔村', since: '2014-01-15' }, { unit: '区教育局', village: '新上村', since: '2014-03-01' }]);
+    expect(links()).toEqual([]);
+    const r = await run([{ name: '区教育局.xlsx', bytes: book }]);
+    expect(links()).toEqual([{ unit: '区教育局', village: '新上村', since: '2014-03-01' }, { unit: '区教育局', village: '营尔村', since: '2014-01-15' }]);
+    // Importing again adds no link; the clerk may edit one in the register.
+    expect((await run([{ name: '区教育局.xlsx', bytes: book }], true)).links).toEqual([]);
+    const { rows } = await t.api.unitVillages.list({});
+    await t.api.unitVillages.update({ id: rows[0].id, patch: { note: '镇里确认' } });
+    await t.api.unitVillages.update({ id: rows[0].id, patch: { note: null } });
+    await t.api.imports.rollback({ batchId: r.batch! });
+    expect(links()).toEqual([]);
+  });
+
+  it('a later row from a unit already linked since then changes nothing; an earlier one moves the start back', async () => {
+    const t3 = (date: string) => xlsxBytes([{ name: '走访', rows: [T3, [1, date, '区教育局', '王芳', '营尔村', '孟珍发', ID1]] }]);
+    await run([{ name: 'a.xlsx', bytes: t3('2014-03-01') }]);
+    expect((await run([{ name: 'b.xlsx', bytes: t3('2014-04-01') }])).links).toEqual([]);
+    await run([{ name: 'c.xlsx', bytes: t3('2014-01-10') }]);
+    expect(links()).toEqual([{ unit: '区教育局', village: '营尔村', since: '2014-01-10' }]);
+  });
+});

@@ -35,6 +35,7 @@ const fail = (code: string, message: string): Converted => ({ ok: false, code, m
  * clerk is asked to confirm it; the row waits for that answer and is refused without it.
  */
 function unlisted(s: string, values: readonly string[], suggestion: string | undefined): Converted {
+  // `s` is the cell as written (full-width brackets and all), so the clerk recognises it.
   if (suggestion) {
     return { ok: false, code: 'value_unconfirmed', suggestion, message: `“${s}”不是可选的值，可能是“${suggestion}”；请在预览中确认或改正后再导入（可选：${values.join('、')}）` };
   }
@@ -98,7 +99,7 @@ export function convertCell(col: SheetColumn, v: CellValue, date1904: boolean): 
         const hit = n === 99 ? '其他' : n >= 1 && n <= 11 ? POVERTY_CAUSES[n - 1] : null;
         if (hit) return { ok: true, value: hit };
       }
-      return unlisted(s, values, ENUM_ALIASES[col.key]?.[s] ?? values.find((x) => s.length >= 2 && (x.startsWith(s) || s.startsWith(x))));
+      return unlisted(String(v).trim(), values, ENUM_ALIASES[col.key]?.[s] ?? values.find((x) => s.length >= 2 && (x.startsWith(s) || s.startsWith(x))));
     }
   }
 }

@@ -54,6 +54,7 @@ export const APPLY: Record<SheetCode, Apply> = {
     const unit = r.unit(ctx);
     const cadre = r.cadre(ctx, unit, 'set').row;
     const hh = r.setHousehold(ctx, r.householdRef(ctx), ['size', 'category', 'povertyCause']).row;
+    r.linkUnitVillage(unit, hh.village_id as number, ctx.get<string>('since'));
     const { values, labels } = fields(ctx, [['since', 'since'], ['note', 'note']]);
     const matches = w.all<Row>('select * from pairings where cadre_id = ? and household_id = ? and deleted_at is null', cadre.id, hh.id);
     return upsert(ctx, w, 'pairings', '结对关系', matches, values, labels, { cadre_id: cadre.id, household_id: hh.id });
@@ -68,6 +69,7 @@ export const APPLY: Record<SheetCode, Apply> = {
     const unit = r.unit(ctx);
     const cadre = r.cadre(ctx, unit, 'ref').row;
     const hh = r.refHousehold(ctx, r.householdRef(ctx)).row;
+    r.linkUnitVillage(unit, hh.village_id as number, ctx.get<string>('date'));
     const { values, labels } = fields(ctx, [...MARKS, ['content', 'content'], ['request', 'request'], ['thingDone', 'thing_done'], ['result', 'result'], ['note', 'note']]);
     const date = ctx.get<string>('date');
     const matches = w.all<Row>('select * from visits where household_id = ? and date = ? and cadre_id = ? and deleted_at is null', hh.id, date, cadre.id);
@@ -114,6 +116,7 @@ export const APPLY: Record<SheetCode, Apply> = {
   T7: (ctx, r, w) => {
     const unit = r.unit(ctx);
     const village = ctx.has('village') ? r.village(ctx).id : null;
+    if (village !== null) r.linkUnitVillage(unit, village, ctx.get<string>('date'));
     const { values, labels } = fields(ctx, [['quantity', 'quantity_centi'], ['measure', 'measure'], ['amount', 'amount_fen'], ['result', 'result'], ['note', 'note']]);
     const date = ctx.get<string>('date'), category = ctx.get<string>('category'), content = ctx.get<string>('content') ?? null;
     const matches = w.all<Row>('select * from work_items where date = ? and unit_id = ? and village_id is ? and category = ? and content is ? and deleted_at is null', date, unit.id, village, category, content);

@@ -56,7 +56,9 @@ export class Resolver {
 
   endRow(ok: boolean): void {
     if (ok) for (const [k, s] of this.pendingSeen) if (!this.seen.has(k)) this.seen.set(k, s);
+    if (ok) this.newLinks.push(...this.pendingLinks);
     this.pendingSeen = [];
+    this.pendingLinks = [];
   }
 
   village(ctx: RowCtx, key = 'village'): { id: number; name: string } {
@@ -191,6 +193,34 @@ export class Resolver {
     });
     ctx.warn('head', `台账中没有这一户（${ref.villageName} ${ref.head}），已作为普通户新增；如果是贫困户或特殊户，请导入其花名册或基本信息表`, 'household_created');
     return { row, created: true };
+  }
+
+  /** 联村关系 this import added (unit, village, since), for the preview's 新增联村. */
+  readonly newLinks: { unit: string; village: string; since: string }[] = [];
+  private pendingLinks: { unit: string; village: string; since: string }[] = [];
+
+  /**
+   * 联村: a unit's row in a village (a pairing, a visit, a work item) shows the unit is linked to it.
+   * A missing link is added, dated from the row; a link that starts later is moved back to the row's
+   * date. Written in the batch, so 撤销 takes it back; the clerk edits it in 联村关系.
+   */
+  linkUnitVillage(unit: { id: number; name: string }, villageId: number, date: string | undefined): void {
+    if (!date) return;
+    const links = this.w.all<Row>('select * from unit_villages where unit_id = ? and village_id = ? and deleted_at is null order by since', unit.id, villageId);
+    const village = [...this.villages.values()].find((v) => v.id === villageId)?.name ?? '';
+    if (links.length === 0) {
+      this.w.insert('unit_villages', { unit_id: unit.id, village_id: villageId, since: date });
+      this.pendingLinks.push({ unit: unit.name, village, since: date });
+      return;
+    }
+    // One link already covers the date (or is open-ended after it): nothing to do; else move the earliest back.
+    if (links.some((l) => (l.since as string) <= date && (l.until === null || (l.until as string) >= date))) return;
+    const first = links[0];
+    if ((first.since as string) > date) {
+      this.w.update('unit_villages', first, { since: date });
+      const added = this.newLinks.find((l) => l.unit === unit.name && l.village === village);
+      if (added) added.since = date;
+    }
   }
 
   zone(ctx: RowCtx, villageId: number): Row {

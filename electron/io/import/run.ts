@@ -147,7 +147,7 @@ function keepRejected(w: Writer, batch: number, file: string, job: Job, row: num
  * message and nothing is written. A dry run is rolled back; a commit that refuses rows and writes
  * nothing else is still recorded as a batch, so its refused rows can be sent back.
  */
-function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): number | null {
+function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): { batch: number | null; links: Resolver['newLinks'] } {
   const w = new Writer(db);
   const resolver = new Resolver(w);
   const today = todayIso();
@@ -228,9 +228,9 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
   });
   try {
     run.immediate();
-    return batch;
+    return { batch, links: resolver.newLinks };
   } catch (e) {
-    if (e instanceof DryRun) return null;
+    if (e instanceof DryRun) return { batch: null, links: resolver.newLinks };
     throw e;
   }
 }
@@ -280,8 +280,8 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
   const learned = loadLearned(db);
   const { reports, jobs } = plan(files, books, opts, learned);
   opts.progress?.({ task: 'import', done: 0, total: jobs.reduce((s, j) => s + j.rows.length, 0), message: opts.dryRun ? '正在核对…' : '正在写入台账…' });
-  const batch = apply(db, reports, jobs, opts, learned);
+  const { batch, links } = apply(db, reports, jobs, opts, learned);
   opts.progress?.({ task: 'import', done: 1, total: 1, message: '完成' });
-  return { batch, dryRun: opts.dryRun, files: reports, totals: totals(reports) };
+  return { batch, dryRun: opts.dryRun, files: reports, links, totals: totals(reports) };
 }
 

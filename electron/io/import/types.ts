@@ -49,6 +49,8 @@ export type ImportReport = {
   batch: number | null;
   dryRun: boolean;
   files: FileReport[];
+  /** 新增联村: unit–village links the units' rows show and the ledger did not have, dated from the earliest row. */
+  links: { unit: string; village: string; since: string }[];
   totals: { rows: number; added: number; updated: number; unchanged: number; errors: number; warnings: number };
 };
 

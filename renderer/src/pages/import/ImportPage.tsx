@@ -81,6 +81,10 @@ export function ImportPage() {
             message={`${p.pending ? '正在重新核对…' : '核对完成'}：${verdict(t, fileErrors)}`}
             description={`${COUNTED}。点表中的数字查看那些行。`} />
           <UnlistedValues report={preview} onDecide={p.decide} />
+          {preview.links.length > 0 && (
+            <Alert type="info" showIcon className="import-links" message={`新增联村 ${preview.links.length} 条（由各单位的结对、走访、工作事项所在的村得出，随本批导入，可在“联系单位 → 联村关系”中修改）`}
+              description={preview.links.map((l) => `${l.unit}—${l.village}（自 ${l.since}）`).join('；')} />
+          )}
           <PreviewSummary report={preview} onOpen={(ref, filter) => setOpened({ ...ref, filter })} />
           <Space>
             <Button onClick={() => setStep(0)} disabled={Boolean(p.busy)}>上一步</Button>
