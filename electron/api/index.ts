@@ -9,6 +9,7 @@ import { audit, meta } from './meta';
 import { pairings } from './pairings';
 import { settings } from './settings';
 import { sheets } from './sheets';
+import { township } from './township';
 import { reports } from './reports';
 import { units, unitVillages } from './units';
 import { visits } from './visits';
@@ -18,7 +19,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets, imports, reports,
+  exports: exportsArea, sheets, imports, reports, township,
 };
 
 export type Api = typeof api;
