@@ -30,9 +30,18 @@ export function exampleContext(file: string): Ctx {
 
 /** A fresh ledger in a temporary folder, set up as 上坝镇, and the typed client over direct calls. */
 export function tempLedger(): TestLedger {
+  return testLedger(true);
+}
+
+/** A fresh ledger with no township yet, as a first run finds it (the setup page's ledger). */
+export function emptyLedger(): TestLedger {
+  return testLedger(false);
+}
+
+function testLedger(example: boolean): TestLedger {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-test-'));
   const file = join(dir, 'ledger.sqlite');
-  const ctx = exampleContext(file);
+  const ctx = example ? exampleContext(file) : openContext(file);
   const api = createClient((name, input) => callMethod(ctx, name, input));
   return {
     ctx, api, file, dir,
