@@ -49,8 +49,8 @@ export function App() {
   const township = useTownshipReady();
   const { refresh } = useLookups();
 
-  if (township.ready === null) return null;
-  if (!township.ready) {
+  // The shell shows while asking (a ledger with its township is the usual case); a ledger without one gets the setup page.
+  if (township.ready === false) {
     return <SetupPage onDone={async () => {
       await township.recheck();
       await refresh();
