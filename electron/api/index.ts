@@ -10,6 +10,7 @@ import { pairings } from './pairings';
 import { settings } from './settings';
 import { sheets } from './sheets';
 import { reports } from './reports';
+import { reportDoc } from './report-doc';
 import { units, unitVillages } from './units';
 import { visits } from './visits';
 import { workItems } from './work';
@@ -18,7 +19,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets, imports, reports,
+  exports: exportsArea, sheets, imports, reports, reportDoc,
 };
 
 export type Api = typeof api;
