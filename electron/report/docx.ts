@@ -33,16 +33,38 @@ const cellText = (c: ReportTable['rows'][number][number]) => (typeof c === 'stri
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
+/** Text width of the page (A4 less the margins), in twips. */
+const TEXT_WIDTH = 11906 - Math.round(2.8 * CM) - Math.round(2.6 * CM);
+
+/** Column widths in proportion to the longest text of each column, so names stay on one line where they can. */
+function widths(t: ReportTable): number[] {
+  const len = t.columns.map((c, i) => Math.max(3, c.length, ...t.rows.map((r) => cellText(r[i]).length)));
+  const total = len.reduce((a, b) => a + b, 0);
+  return len.map((l) => Math.floor((l / total) * TEXT_WIDTH));
+}
+
+/** A table with the first column's repeated entries (类别) merged down over their rows. */
 function table(t: ReportTable): Table {
-  const cell = (text: string, bold: boolean, left: boolean) => new TableCell({
-    borders: BORDERS, verticalAlign: VerticalAlign.CENTER,
+  const cell = (text: string, bold: boolean, left: boolean, rowSpan = 1) => new TableCell({
+    borders: BORDERS, verticalAlign: VerticalAlign.CENTER, rowSpan,
     children: [new Paragraph({ alignment: left ? AlignmentType.LEFT : AlignmentType.CENTER, children: [run(text, 'table', SIZE.table, { bold })] })],
   });
+  const merge = t.columns.length > 3;
+  const span = (i: number) => {
+    let n = 1;
+    while (i + n < t.rows.length && cellText(t.rows[i + n][0]) === cellText(t.rows[i][0])) n++;
+    return n;
+  };
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths(t),
     rows: [
       new TableRow({ tableHeader: true, children: t.columns.map((c) => cell(c, true, false)) }),
-      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(cellText(c), false, i === 0 && t.columns.length <= 3)) })),
+      ...t.rows.map((r, ri) => {
+        const continued = merge && ri > 0 && cellText(t.rows[ri - 1][0]) === cellText(r[0]);
+        const cells = r.map((c, i) => (i === 0 && merge ? cell(cellText(c), false, false, span(ri)) : cell(cellText(c), false, i === 0)));
+        return new TableRow({ cantSplit: true, children: continued ? cells.slice(1) : cells });
+      }),
     ],
   });
 }
