@@ -32,8 +32,8 @@ function facts(ctx: Ctx): TownshipFacts {
   const n = (sql: string) => (ctx.ledger.sqlite.prepare(sql).get() as { n: number }).n;
   return {
     name: t.name, county: t.county,
-    villages: n('select count(*) as n from villages'),
-    groups: n('select count(*) as n from village_groups'),
+    villages: n('select count(*) as n from villages where retired_at is null'),
+    groups: n('select count(*) as n from village_groups g join villages v on v.id = g.village_id where g.retired_at is null and v.retired_at is null'),
     ...(set.success ? set.data : {}),
   };
 }
@@ -43,9 +43,9 @@ function facts(ctx: Ctx): TownshipFacts {
  * paired in force at some time in the period, visits and aid dated in it, land in force and
  * greenhouses built by its last day — of live records only.
  */
-function villages(ctx: Ctx, from: string, to: string): VillageRow[] {
+function villageFigures(ctx: Ctx, from: string, to: string) {
   return ctx.ledger.sqlite.prepare(`
-    select v.name as village,
+    select v.name as village, v.retired_at is not null as retired,
       (select count(distinct h.id) from pairings p join households h on h.id = p.household_id join cadres c on c.id = p.cadre_id join units u on u.id = c.unit_id
         where h.village_id = v.id and p.deleted_at is null and h.deleted_at is null and c.deleted_at is null and u.deleted_at is null
           and p.since <= @to and (p.until is null or p.until >= @from)) as pairedHouseholds,
@@ -57,7 +57,14 @@ function villages(ctx: Ctx, from: string, to: string): VillageRow[] {
         where h.village_id = v.id and l.deleted_at is null and h.deleted_at is null and l.start <= @to and (l."end" is null or l."end" >= @to)) as landCentimu,
       (select coalesce(sum(g.count), 0) from greenhouses g join greenhouse_zones z on z.id = g.zone_id join households h on h.id = g.household_id
         where h.village_id = v.id and g.deleted_at is null and z.deleted_at is null and h.deleted_at is null and (g.built_on is null or g.built_on <= @to)) as greenhouses
-    from villages v order by v.sort, v.id`).all({ from, to }) as VillageRow[];
+    from villages v order by v.sort, v.id`).all({ from, to }) as (VillageRow & { retired: number })[];
+}
+
+/** The township's villages; a retired one only while it still has figures in the period. */
+function villages(ctx: Ctx, from: string, to: string): VillageRow[] {
+  return villageFigures(ctx, from, to)
+    .filter((v) => !v.retired || v.pairedHouseholds + v.visits + v.aidFen + v.landCentimu + v.greenhouses > 0)
+    .map(({ retired: _retired, ...v }) => v);
 }
 
 /** Everything the report of [from, to] is written from: its figures, the previous period's, the township, the clerk's text. */
