@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ describe('半年报告', () => {
     expect(await paper.locator('.report-para .report-figure').count()).toBeGreaterThan(25);
     await expect.poll(() => paper.locator('.report-chart svg').count()).toBe(5);
     await page.screenshot({ path: join(shots, 'report-page.png') });
+    await paper.screenshot({ path: join(shots, 'report-paper.png') });
 
     // A figure opens its records (or says plainly that this ledger cannot list them yet).
     await cadres.click();
@@ -56,6 +58,19 @@ describe('半年报告', () => {
     const buf = readFileSync(file);
     const xml = zipEntryText(buf, zipDirectory(buf).find((e) => e.name === 'word/document.xml')!);
     expect(xml).toContain('二是产业结构单一。');
+
+    // 打印 prints the report alone: no menu, no toolbar, the clerk's text as paragraphs.
+    const printed = join(dir, 'printed.pdf');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: printed, format: 'A4', preferCSSPageSize: true });
+    await page.emulateMedia({ media: 'screen' });
+    const printedText = execFileSync('pdftotext', [printed, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(printedText).toContain('上坝镇2014年上半年双联工作汇报');
+    expect(printedText).toContain('二是产业结构单一。');
+    expect(printedText).toContain('附表1');
+    expect(printedText).not.toContain('导出Word');
+    expect(printedText).not.toContain('导入');
+    if (process.env.SCREENSHOT_DIR) execFileSync('pdftoppm', ['-png', '-r', '50', printed, join(shots, 'report-print')]);
 
     // Another half-year has its own text.
     await page.getByLabel('报告期间').first().click();
