@@ -80,4 +80,23 @@ describe('半年报告', () => {
     expect(errors.filter((e) => !(recordsMissing && /status of 400/.test(e)))).toEqual([]);
     await page.close();
   });
+
+  it('基本情况 states the township facts the clerk enters in 设置', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1300, height: 1100 } });
+    const errors = watchErrors(page);
+    await page.goto(`${session.url}#/settings`);
+    await expect.poll(() => page.getByLabel('乡镇名称').inputValue()).toBe('上坝镇');
+    for (const [label, value] of [['总户数', '5400'], ['总人口', '22000'], ['法定耕地面积', '62332'], ['党总支', '7'], ['党支部', '29'], ['党员', '1061'], ['其中农村党员', '925']]) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+    }
+    await page.screenshot({ path: join(shots, 'settings-facts.png'), fullPage: true });
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('设置已保存');
+    await page.goto(`${session.url}#/report`);
+    const paper = page.getByRole('article', { name: '半年报告' });
+    await expect.poll(async () => (await paper.locator('.report-para').allTextContents()).join('\n')).toContain(
+      '上坝镇辖9个行政村、58个村民小组，共5400户22000人，法定耕地面积62332亩。\n全镇有党总支7个、党支部29个，党员1061名，其中农村党员925名。');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
