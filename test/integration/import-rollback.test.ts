@@ -42,8 +42,7 @@ describe('import batches', () => {
     expect(second.batch).toBe(2);
     const plan = await t.api.imports.rollbackPlan({ batchId: 2 });
     expect(plan.blockers).toEqual([]);
-    // The sample names both households of the first batch (same ID numbers) and changes them; of its other rows
-    // 43 are new households and one (row 26, no 户主姓名) is refused.
+    // The sample names both households of the first batch (same ID numbers) and changes them; the other 43 are new (row 26 has no head and is refused).
     expect(plan.restore).toEqual([{ table: 'households', label: '帮扶户', count: 2 }]);
     expect(plan.remove).toEqual([{ table: 'households', label: '帮扶户', count: 43 }]);
     expect(await t.api.imports.rollback({ batchId: 2 })).toEqual({ removed: 43, restored: 2 });

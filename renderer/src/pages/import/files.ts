@@ -5,3 +5,5 @@ export async function toBase64(file: Blob): Promise<string> {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 }
+
+export const ACCEPT = '.xlsx,.xlsm,.xls,.et,.csv,.ods,.fods,.txt';
