@@ -38,7 +38,7 @@ describe('the sample files, imported in one batch into an empty ledger', () => {
   beforeAll(() => {
     expect(ledgerCli(['--db', db, 'init']).code).toBe(0);
     first = importAll(db, SAMPLES);
-  });
+  }, 180_000);
 
   it('reads every file (exit 0) as one batch', () => {
     expect(first.code).toBe(0);
@@ -62,17 +62,18 @@ describe('the sample files, imported in one batch into an empty ledger', () => {
     expect(sheets.reduce((s, x) => s + x.added + x.updated, 0)).toBe(0);
     expect(byPlace(refused(again.report))).toEqual(byPlace(expectedErrors));
     expect(report(db)).toEqual(expected);
-  });
+  }, 180_000);
 });
 
 describe('a dry run of the samples', () => {
   it('shows the same refused rows and writes nothing', () => {
     const db = join(dir, 'dry.sqlite');
+    expect(ledgerCli(['--db', db, 'init']).code).toBe(0);
     const { code, report: r } = importAll(db, SAMPLES, '--dry-run');
     expect(code).toBe(0);
     expect(r.batch).toBeNull();
     expect(byPlace(refused(r))).toEqual(byPlace(expectedErrors));
     expect(r.files.flatMap((f) => f.sheets).reduce((s, x) => s + x.added, 0)).toBeGreaterThan(290);
     expect(report(db).households.total).toBe(0);
-  });
+  }, 180_000);
 });

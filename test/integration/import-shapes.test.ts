@@ -246,7 +246,7 @@ describe('an import whose every row is refused', () => {
     const r = await run([{ name: '慰问.xlsx', bytes: xlsxBytes([{ name: '慰问', rows }]) }]);
     expect(only(r).errors).toHaveLength(1);
     expect(r.batch).toBe(1);
-    expect(q('select count(*) as n from audit_log')).toEqual([{ n: 0 }]);
+    expect(q('select count(*) as n from audit_log where batch_id = 1')).toEqual([{ n: 0 }]);
     expect(q("select count(*) as n from units where name = '区新单位'")).toEqual([{ n: 0 }]);
     expect(q('select file, sheet, row, "column", unit from import_rejects')).toEqual([{ file: '慰问.xlsx', sheet: '慰问', row: 2, column: '村', unit: null }]);
     const { files } = await t.api.imports.exportRejects({ batchId: 1 });
