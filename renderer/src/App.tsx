@@ -60,7 +60,7 @@ export function App() {
         <Layout.Content className="shell-content">
           {register ? <RegisterPage key={register.key} page={register} />
             : route === 'import' ? <ImportPage />
-            : route === 'export' ? <ExportPage />
+            : route === 'export' ? <ExportPage period={period} />
             : route === 'report' ? <ReportPage period={period} />
             : route === 'safety' ? <SafetyPage />
             : route === 'settings' ? <SettingsPage />
