@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { writeRecordSheet } from '../io/write/records';
 import { halfYear, pairingBoth, previousPeriod, type HalfYearReport } from '../rules/half-year';
+import { figureRecords } from '../rules/records';
 import { LedgerError, method } from './define';
 
 export type { HalfYearReport };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2014-01-01');
+
+const figureInput = z.object({ figure: z.string().min(1).max(200), from: isoDate, to: isoDate });
+const figureLabels = { figure: '数字', from: '起始日期', to: '截止日期' };
 
 /** The previous period's pairing figures, counted by the same rule as this period's. */
 export type PreviousFigures = { period: { from: string; to: string }; pairing: HalfYearReport['pairing'] };
@@ -27,4 +32,23 @@ export const reports = {
     const before = previousPeriod({ from, to });
     return { ...report, previous: { period: before, pairing: pairingBoth(ctx, before) } };
   }, { from: '起始日期', to: '截止日期' }),
+
+  /**
+   * The records behind one figure (drill-down): `figure` is the figure's dotted path in halfYear's
+   * output, e.g. pairing.district.cadres, aid.cashYuan, land.demoSites.<name>.mu, work.宣传.册
+   * (the scheme is documented in electron/rules/records.ts).
+   */
+  records: method(figureInput, (ctx, { figure, from, to }) => {
+    refuseBackwards(from, to);
+    return figureRecords(ctx, figure, { from, to });
+  }, figureLabels),
+
+  /** The same records as an .xlsx, base64 like every export. */
+  recordsXlsx: method(figureInput, async (ctx, { figure, from, to }) => {
+    refuseBackwards(from, to);
+    const r = figureRecords(ctx, figure, { from, to });
+    const title = `${r.label}（${from}至${to}）`;
+    const buffer = await writeRecordSheet(title, r.columns, r.rows);
+    return { fileName: `${title.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`, base64: buffer.toString('base64'), rows: r.rows.length };
+  }, figureLabels),
 };

@@ -1,6 +1,6 @@
 import type { Ctx } from '../api/define';
 import { plainScaled } from '../values/numbers';
-import { liveHousehold, type Fragment, type Period } from './in-force';
+import { householdKnownBy, liveHousehold, type Fragment, type Period } from './in-force';
 import { AID_FROM, aidIn, GREENHOUSE_FROM, greenhousesBuilt, LAND_FROM, pairedOf, plotsAtEnd, VISIT_FROM, visitsIn, WORK_FROM, workIn } from './report-sql';
 
 export type PairingFigures = { cadres: number; leaders: number; general: number; poorHouseholds: number; specialHouseholds: number };
@@ -61,10 +61,11 @@ export function halfYear(ctx: Ctx, from: string, to: string): HalfYearReport {
   const work = many<{ category: string; measure: string | null; quantity: number }>(ctx, wrap(`
     select w.category, w.measure, coalesce(sum(w.quantity_centi), 0) as quantity ${WORK_FROM} where`, workIn(period),
     'group by w.category, w.measure order by w.category, w.measure'));
+  const known = householdKnownBy(to);
   const hh = one<HalfYearReport['households']>(ctx, { sql: `
     select count(*) as total, count(case when category = 'poor' then 1 end) as poor,
       count(case when category = 'special' then 1 end) as special, count(case when category = 'ordinary' then 1 end) as ordinary
-    from households h where ${liveHousehold()}`, params: [] });
+    from households h where ${liveHousehold()} and ${known.sql}`, params: known.params });
   return {
     period,
     pairing: pairingBoth(ctx, period),

@@ -70,6 +70,21 @@ export function hasPairingInForce(period: Period, household = 'h', extra?: Fragm
   };
 }
 
+/**
+ * A household (h) the ledger knew by a date: its earliest dated record (pairing, visit, aid, plot,
+ * greenhouse) is on or before it, or it has none (a T2 row only). So a household first named by a
+ * later half-year's sheets does not change an earlier half-year's count.
+ */
+export function householdKnownBy(date: string, h = 'h'): Fragment {
+  const first = ['select since as d from pairings where household_id = H and deleted_at is null',
+    'select date from visits where household_id = H and deleted_at is null',
+    'select date from aid_deliveries where household_id = H and deleted_at is null',
+    'select start from land_plots where household_id = H and deleted_at is null',
+    'select built_on from greenhouses where household_id = H and deleted_at is null and built_on is not null',
+  ].map((q) => q.replace('H', `${h}.id`)).join(' union all ');
+  return { sql: `coalesce((select min(d) from (${first})), '0000-00-00') <= ?`, params: [date] };
+}
+
 /** A live visit (r): of a live household (h) by a live cadre (c) of a live unit (u). */
 export const liveVisit = () => and('r.deleted_at is null', liveHousehold(), liveCadre());
 /** A live aid delivery (a): to a live household (h), from a live unit (u = the delivering unit). */
