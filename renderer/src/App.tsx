@@ -2,6 +2,7 @@ import { Layout, Menu, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ledger } from './client/ledger';
 import { useStatus } from './client/status';
+import { ChecksPage } from './pages/checks/ChecksPage';
 import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
@@ -62,6 +63,7 @@ export function App() {
             : route === 'import' ? <ImportPage />
             : route === 'export' ? <ExportPage period={period} />
             : route === 'report' ? <ReportPage period={period} />
+            : route === 'checks' ? <ChecksPage period={period} />
             : route === 'safety' ? <SafetyPage />
             : route === 'settings' ? <SettingsPage />
             : section ? <PendingPage title={section[1]} />
