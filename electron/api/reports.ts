@@ -5,6 +5,7 @@ import { figureRecords } from '../rules/records';
 import { LedgerError, method } from './define';
 
 export type { HalfYearReport };
+export { halfYear };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 2014-01-01');
 

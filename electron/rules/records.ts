@@ -12,10 +12,12 @@ import { AID_FROM, aidIn, GREENHOUSE_FROM, greenhousesBuilt, LAND_FROM, pairedOf
  *   pairing.township.cadres | leaders | general | poorHouseholds | specialHouseholds
  *   aid.deliveries | households | totalYuan | cashYuan
  *   land.plotsInForce | cumulativeMu | newPlots | newMu
- *   land.demoSites.<示范点名称>.mu        — keyed by the site's name as the report gives it
+ *   land.demoSites                       — the sites (one row a site)
+ *   land.demoSites.<示范点名称>.mu        — keyed by the site's name; a number is its index in the
+ *                                          report's demoSites list (land.demoSites.0.mu)
  *   greenhouses.zones | count | areaMu
  *   visits.count
- *   work.<事项类别>.<计量单位>             — one entry of `work`; a missing 计量单位 is written "-"
+ *   work.<事项类别>.<计量单位>             — one entry of `work`; a missing 计量单位 is written "-" or left empty
  *   households.total | poor | special | ordinary
  *
  * A count figure is the number of rows; a sum figure (money, area, 座数, 数量) is the sum of the
@@ -31,6 +33,8 @@ export type FigureRecords = {
   sumOf?: string;
   /** The figure as the report prints it, recomputed from these rows. */
   value: string | number;
+  /** The number of rows. */
+  total: number;
 };
 
 type Def = { label: string; columns: RecordColumn[]; query: (p: Period) => Fragment; sumOf?: string; sumType?: 'money' | 'area' | 'int' | 'number' };
@@ -108,6 +112,11 @@ const FIXED: Record<string, Def> = {
   'land.cumulativeMu': { label: '累计流转面积', columns: LAND_COLS, query: (p) => wrap(LAND_SELECT, plotsAtEnd(p), 'order by v.sort, v.id, l.start, l.id'), sumOf: 'area', sumType: 'area' },
   'land.newPlots': { label: '本期新增流转地块', columns: LAND_COLS, query: (p) => wrap(LAND_SELECT, plotsNew(p), 'order by v.sort, v.id, l.start, l.id') },
   'land.newMu': { label: '本期新增流转面积', columns: LAND_COLS, query: (p) => wrap(LAND_SELECT, plotsNew(p), 'order by v.sort, v.id, l.start, l.id'), sumOf: 'area', sumType: 'area' },
+  'land.demoSites': {
+    label: '土地流转示范点', columns: [text('name', '示范点'), text('village', '村'), { key: 'plots', title: '地块数', type: 'int' }, { key: 'area', title: '流转面积(亩)', type: 'area' }],
+    query: (p) => wrap(`select min(l.id) as id, l.demo_site as name, group_concat(distinct v.name) as village, count(*) as plots, sum(l.area_centimu) as area
+      ${LAND_FROM} where l.demo_site is not null and`, plotsAtEnd(p), 'group by l.demo_site order by l.demo_site'),
+  },
   'greenhouses.zones': {
     label: '设施农业小区', columns: [text('zone', '小区名称'), text('village', '村'), { key: 'count', title: '座数', type: 'int' }, { key: 'area', title: '占地面积(亩)', type: 'area' }],
     query: (p) => wrap(`select z.id, z.name as zone, zv.name as village, sum(x.count) as count, sum(x.area_centimu) as area
@@ -142,9 +151,10 @@ function definition(figure: string): Def {
       query: (p) => wrap(LAND_SELECT, plotsAtEnd(p), 'and l.demo_site = ? order by v.sort, v.id, l.start, l.id', site),
     };
   }
-  const work = /^work\.([^.]+)\.(.+)$/.exec(figure);
+  const work = /^work\.([^.]+)\.(.*)$/.exec(figure);
   if (work) {
-    const [, category, measure] = work;
+    const category = work[1];
+    const measure = work[2] === '' ? '-' : work[2];
     return {
       label: `${category}（${measure === '-' ? '无计量单位' : measure}）`, columns: WORK_COLS, sumOf: 'quantity', sumType: 'number',
       query: (p) => wrap(`select w.id, w.date, u.name as unit, v.name as village, w.category, w.content, w.quantity_centi as quantity, w.measure
@@ -166,6 +176,14 @@ export function figurePaths(report: { land: { demoSites: { name: string }[] }; w
 
 /** The records behind one figure over the period, with the figure recomputed from them. */
 export function figureRecords(ctx: Ctx, figure: string, period: Period): FigureRecords {
+  // land.demoSites.0.mu: the first site of the report's list, which is ordered by name.
+  const byIndex = /^land\.demoSites\.(\d+)\.mu$/.exec(figure);
+  if (byIndex) {
+    const q = wrap(`select distinct l.demo_site as name ${LAND_FROM} where l.demo_site is not null and`, plotsAtEnd(period), 'order by l.demo_site');
+    const names = (ctx.ledger.sqlite.prepare(q.sql).all(...q.params) as { name: string }[]).map((r) => r.name);
+    const name = names[Number(byIndex[1])];
+    if (name !== undefined && !names.includes(byIndex[1])) figure = `land.demoSites.${name}.mu`;
+  }
   const def = definition(figure);
   const q = def.query(period);
   const rows = ctx.ledger.sqlite.prepare(q.sql).all(...q.params) as Record<string, string | number | null>[];
@@ -174,5 +192,7 @@ export function figureRecords(ctx: Ctx, figure: string, period: Period): FigureR
     const sum = rows.reduce((s, r) => s + Number(r[def.sumOf!] ?? 0), 0);
     value = def.sumType === 'int' ? sum : def.sumType === 'number' ? sum / 100 : plainScaled(sum);
   }
-  return { figure, label: def.label, columns: def.columns, rows, sumOf: def.sumOf, value };
+  // field/headerName too, so a grid can take the columns as they come.
+  const columns = def.columns.map((c) => ({ ...c, field: c.key, headerName: c.title }));
+  return { figure, label: def.label, columns, rows, sumOf: def.sumOf, value, total: rows.length };
 }

@@ -22,6 +22,7 @@ afterAll(() => t.close());
 
 /** The value at a figure path in the report (keyed entries found by name / category and measure). */
 function valueAt(r: HalfYearReport, path: string): string | number {
+  if (path === 'land.demoSites') return r.land.demoSites.length;
   const demo = /^land\.demoSites\.(.+)\.mu$/.exec(path);
   if (demo) return r.land.demoSites.find((s) => s.name === demo[1])!.mu;
   const work = /^work\.([^.]+)\.(.+)$/.exec(path);
@@ -36,11 +37,11 @@ describe('drill-down on the samples ledger', () => {
     expect(report.land).toEqual(expected.land);
   });
 
-  it('covers every figure of the report: 41 fixed ones, the demo site and the four work entries', () => {
+  it('covers every figure of the report: 28 fixed ones, the demo site and the four work entries', () => {
     const paths = figurePaths(report);
     expect(paths).toContain('land.demoSites.营尔村土地流转示范点.mu');
     expect(paths).toContain('work.宣传.份');
-    expect(paths.length).toBe(27 + 1 + 4);
+    expect(paths.length).toBe(28 + 1 + 4);
   });
 
   it('for every figure, the rows count (or their sum, for money, area and quantities) equals the figure', async () => {
@@ -78,6 +79,13 @@ describe('drill-down on the samples ledger', () => {
     for (let row = 3; row < 3 + r.rows; row++) sum += Math.round(Number(ws.getCell(row, 7).value) * 100);
     expect(ws.getCell(2, 7).value).toBe('折合金额(元)');
     expect((sum / 100).toFixed(2)).toBe('900.00');
+  });
+
+  it('takes the report page\'s spellings too: a demo site by its index, a work entry with an empty measure', async () => {
+    const byIndex = (await t.api.reports.records({ figure: 'land.demoSites.0.mu', ...P })) as FigureRecords;
+    expect(byIndex.value).toBe('150.00');
+    const work = (await t.api.reports.records({ figure: 'work.宣传.份', ...P })) as FigureRecords;
+    expect(work.value).toBe(420);
   });
 
   it('refuses a figure the report does not have, in Chinese', async () => {
