@@ -60,16 +60,17 @@ export const app = {
 };
 
 type HeadersListener = (d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders?: Record<string, string[]> }) => void) => void;
-export const session = {
-  defaultSession: {
-    headersListener: null as HeadersListener | null,
-    permissionRequest: null as ((wc: unknown, permission: string, cb: (ok: boolean) => void, details?: unknown) => void) | null,
-    permissionCheck: null as ((wc: unknown, permission: string, origin: string, details?: unknown) => boolean) | null,
-    webRequest: { onHeadersReceived: (l: HeadersListener) => { session.defaultSession.headersListener = l; } },
-    setPermissionRequestHandler(h: typeof session.defaultSession.permissionRequest) { session.defaultSession.permissionRequest = h; },
-    setPermissionCheckHandler(h: typeof session.defaultSession.permissionCheck) { session.defaultSession.permissionCheck = h; },
-  },
-};
+type PermissionRequest = (wc: unknown, permission: string, cb: (ok: boolean) => void, details?: unknown) => void;
+type PermissionCheck = (wc: unknown, permission: string, origin: string, details?: unknown) => boolean;
+class SessionStub {
+  headersListener: HeadersListener | null = null;
+  permissionRequest: PermissionRequest | null = null;
+  permissionCheck: PermissionCheck | null = null;
+  webRequest = { onHeadersReceived: (l: HeadersListener) => { this.headersListener = l; } };
+  setPermissionRequestHandler(h: PermissionRequest) { this.permissionRequest = h; }
+  setPermissionCheckHandler(h: PermissionCheck) { this.permissionCheck = h; }
+}
+export const session = { defaultSession: new SessionStub() };
 
 export const ipcMain = {
   handlers: new Map<string, Handler>(),
