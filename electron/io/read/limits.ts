@@ -16,6 +16,8 @@ export const LIMITS = {
   cells: 3_000_000,
   /** The reading worker's heap, and how long it may take over one file. */
   workerHeapMb: 640,
+  /** The reading process's whole memory (heap, buffers, zlib, the parser's own): killed past this. */
+  readerRssMb: 1024,
   workerTimeoutMs: 60_000,
 } as const;
 
