@@ -18,7 +18,7 @@ export const LIMITS = {
   workerHeapMb: 640,
   /** The reading process's whole memory (heap, buffers, zlib, the parser's own): killed past this. */
   readerRssMb: 1024,
-  workerTimeoutMs: 60_000,
+  workerTimeoutMs: 120_000,
 } as const;
 
 export const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
