@@ -39,6 +39,9 @@ export class BrowserWindow extends EventEmitter {
   loadURL(url: string) { this.loaded = { url }; this.webContents.mainFrame.url = url; return Promise.resolve(); }
   loadFile(file: string) { this.loaded = { file }; this.webContents.mainFrame.url = pathToFileURL(file).href; return Promise.resolve(); }
   show() {}
+  focus() {}
+  restore() {}
+  isMinimized() { return false; }
   destroy() { this.webContents.destroyed = true; }
   isDestroyed() { return this.webContents.destroyed; }
 }
@@ -51,6 +54,7 @@ export const app = {
   whenReady: () => Promise.resolve(),
   getPath: (_name: string) => app.userData,
   getAppPath: () => join(app.userData, 'app'),
+  getVersion: () => '0.0.0-stub',
   requestSingleInstanceLock: () => true,
   on: (event: string, fn: (...a: unknown[]) => void) => { appEvents.on(event, fn); return app; },
   once: (event: string, fn: (...a: unknown[]) => void) => { appEvents.once(event, fn); return app; },
@@ -123,6 +127,8 @@ export const dialog = {
   errors: [] as string[],
   showOpenDialog: async () => dialog.nextOpen,
   showErrorBox: (title: string, text: string) => { dialog.errors.push(`${title}: ${text}`); },
+  showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
+  showMessageBoxSync: () => 0,
 };
 
 export const shell = { opened: [] as string[], openExternal: async (url: string) => { shell.opened.push(url); } };
