@@ -90,13 +90,24 @@ function pairingParagraphs(c: Ctx): Paragraph[] {
       '镇机关联户干部', ...pairingFigure(c, 'pairing.township.cadres', '名'),
       '，其中科级以上领导干部', ...pairingFigure(c, 'pairing.township.leaders', '名'), '、一般干部', ...pairingFigure(c, 'pairing.township.general', '名'),
       '，结对联系贫困户', ...pairingFigure(c, 'pairing.township.poorHouseholds', '户'), '、特殊户', ...pairingFigure(c, 'pairing.township.specialHouseholds', '户'),
-      '，实现了贫困户、特殊户联系帮扶全覆盖。',
+      '。',
     ]);
   } else {
     out.push(['本期暂无镇机关干部结对联户记录。']);
   }
+  const { poor, special } = c.input.unpaired;
+  if (d.cadres + t.cadres > 0) {
+    out.push(poor + special === 0 ? ['全镇贫困户、特殊户均已结对，实现了联系帮扶全覆盖。']
+      : [`全镇尚有${[poor ? `贫困户${poor}户` : '', special ? `特殊户${special}户` : ''].filter(Boolean).join('、')}本期未结对。`]);
+  }
   return out;
 }
+
+/** Full coverage: someone is paired, and no poor or special household is left out. */
+const covered = (c: Ctx) => {
+  const p = c.input.figures.pairing;
+  return p.district.cadres + p.township.cadres > 0 && c.input.unpaired.poor + c.input.unpaired.special === 0;
+};
 
 function basics(c: Ctx): Paragraph[] {
   const f = c.input.facts;
@@ -157,7 +168,7 @@ function works(c: Ctx): Section {
   const others = [...new Set(r.work.map((w) => w.category))].filter((k) => !known.has(k));
   const visits: Paragraph | null = r.visits.count > 0 ? ['联户干部深入结对户开展入户走访', fig('visits.count', count(r.visits.count)), '次，做到“五个知晓”“五个关心”'] : null;
   const parts: { lead: string; body: Paragraph | null }[] = [
-    { lead: '（一）结对帮扶全覆盖。', body: pairingParagraphs(c).flatMap((p) => p) },
+    { lead: covered(c) ? '（一）结对帮扶全覆盖。' : '（一）结对帮扶。', body: pairingParagraphs(c).flatMap((p) => p) },
     { lead: '（二）宣传发动到位。', body: sentence([workClause(r.work, '宣传')]) },
     { lead: '（三）入户走访经常。', body: sentence([visits, workClause(r.work, '帮办实事'), workClause(r.work, '热点难点问题')]) },
     { lead: '（四）发展生产有力。', body: sentence([workClause(r.work, '生产发展计划'), workClause(r.work, '土地调整'), ...landClauses(r)]) },
