@@ -61,7 +61,7 @@ export function ReportPage({ period }: { period: string }) {
     modal.confirm({
       title: '本期的存在问题和下一步打算还没有保存',
       content: '换到另一个期间，这些修改将丢失。要先保存吗？',
-      okText: '保存后切换', cancelText: '不保存，直接切换',
+      okText: '保存后切换', cancelText: '不保存，直接切换', keyboard: false, maskClosable: false,
       onOk: async () => { await text.save(); setRange(next); },
       onCancel: () => setRange(next),
     });
