@@ -12,7 +12,8 @@ const centi = (v: number) => decimal(plainScaled(v));
 const fig = (figure: string, text: string, period?: { from: string; to: string }): Figure => (period ? { figure, text, period } : { figure, text });
 
 type Work = HalfYearReport['work'][number];
-const workPath = (w: Work) => `work.${w.category}.${w.measure ?? ''}`;
+/** The drill-down's path of a work figure (electron/rules/records.ts): a missing 计量单位 is written "-". */
+const workPath = (w: Work) => `work.${w.category}.${w.measure ?? '-'}`;
 
 /** What each 宣传 measure was in the 2014 report: booklets, banners, blackboard issues, visits. */
 const PUBLICITY: Record<string, string> = {
@@ -137,8 +138,9 @@ function landClauses(r: HalfYearReport): (Paragraph | null)[] {
     ...(l.newPlots > 0 ? ['，其中本期新增流转', fig('land.newMu', decimal(l.newMu)), '亩（', fig('land.newPlots', count(l.newPlots)), '块）'] as Segment[] : []),
   ] : null;
   const demo: Paragraph | null = l.demoSites.length > 0 ? [
-    '建成土地流转示范点', fig('land.demoSites', count(l.demoSites.length)), '个：',
-    ...l.demoSites.flatMap((s, i): Segment[] => [i > 0 ? '、' : '', `${s.village}${s.name.startsWith(s.village) ? s.name.slice(s.village.length) : s.name}`, fig(`land.demoSites.${i}.mu`, decimal(s.mu)), '亩']),
+    // The number of sites is the list that follows; each site's area opens its plots.
+    `建成土地流转示范点${l.demoSites.length}个：`,
+    ...l.demoSites.flatMap((s, i): Segment[] => [i > 0 ? '、' : '', `${s.village}${s.name.startsWith(s.village) ? s.name.slice(s.village.length) : s.name}`, fig(`land.demoSites.${s.name}.mu`, decimal(s.mu)), '亩']),
   ] : null;
   const g = r.greenhouses;
   const gh: Paragraph | null = g.count > 0 || g.zones > 0 ? [
@@ -217,7 +219,7 @@ function workTable(c: Ctx): ReportTable {
     ['在流转地块', fig('land.plotsInForce', count(r.land.plotsInForce)), '块'],
     ['本期新增流转', fig('land.newMu', r.land.newMu), '亩'],
     ['本期新增地块', fig('land.newPlots', count(r.land.newPlots)), '块'],
-    ...r.land.demoSites.map((s, i): TableCell[] => [`示范点：${s.name}（${s.village}）`, fig(`land.demoSites.${i}.mu`, s.mu), '亩']),
+    ...r.land.demoSites.map((s): TableCell[] => [`示范点：${s.name}（${s.village}）`, fig(`land.demoSites.${s.name}.mu`, s.mu), '亩']),
     ['钢架大棚小区', fig('greenhouses.zones', count(r.greenhouses.zones)), '个'],
     ['大棚', fig('greenhouses.count', count(r.greenhouses.count)), '座'],
     ['大棚占地', fig('greenhouses.areaMu', r.greenhouses.areaMu), '亩'],
