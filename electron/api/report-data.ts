@@ -3,7 +3,7 @@ import { townshipFactsSchema } from '../report/facts';
 import { previousPeriod } from '../report/period';
 import type { ClerkText, ReportInput, TownshipFacts, VillageRow } from '../report/types';
 import type { Ctx } from './define';
-import { halfYear } from './reports';
+import { reports, type HalfYearReport } from './reports';
 import { readSetting } from './setting-store';
 
 /** The clerk's 存在问题 and 下一步打算 of one period live in the settings table under this key. */
@@ -77,12 +77,15 @@ function unpaired(ctx: Ctx, from: string, to: string): ReportInput['unpaired'] {
         and p.since <= @to and (p.until is null or p.until >= @from))`).get({ from, to }) as ReportInput['unpaired'];
 }
 
+/** The report API's figures of a period, by the one rule the API counts with. */
+const figuresOf = (ctx: Ctx, from: string, to: string) => reports.halfYear.handler(ctx, { from, to }) as HalfYearReport;
+
 /** Everything the report of [from, to] is written from: its figures, the previous period's, the township, the clerk's text. */
 export function reportInput(ctx: Ctx, from: string, to: string): ReportInput {
   const prev = previousPeriod(from, to);
   return {
-    figures: halfYear(ctx, from, to),
-    previous: halfYear(ctx, prev.from, prev.to),
+    figures: figuresOf(ctx, from, to),
+    previous: figuresOf(ctx, prev.from, prev.to),
     facts: facts(ctx),
     text: readClerkText(ctx, from, to),
     villages: villages(ctx, from, to),
