@@ -2,8 +2,7 @@ import { App as AntApp } from 'antd';
 import type { UploadFile } from 'antd';
 import { useRef, useState } from 'react';
 import type { ImportReport, SheetChoice, ValueChoice } from '../../../../electron/io/import/types';
-import { ledger, onProgress, type ProgressEvent } from '../../client/ledger';
-import { toBase64 } from './files';
+import { holdFile, ledger, onProgress, type ProgressEvent } from '../../client/ledger';
 
 export type Chosen = UploadFile;
 
@@ -19,14 +18,15 @@ export function usePreview(files: Chosen[], includeHidden: boolean) {
   const [busy, setBusy] = useState<ProgressEvent | null>(null);
   const [pending, setPending] = useState(false);
   const latest = useRef(0);
-  const encoded = useRef(new Map<string, string>());
+  /** The upload handle of each chosen file: sent once, named by every later preview and the commit. */
+  const held = useRef(new Map<string, string>());
   const { message } = AntApp.useApp();
 
   const input = async (c: SheetChoice[], v: ValueChoice[]) => ({
     files: await Promise.all(files.map(async (f) => {
-      let b64 = encoded.current.get(f.uid);
-      if (b64 === undefined) encoded.current.set(f.uid, (b64 = await toBase64(f.originFileObj!)));
-      return { name: f.name, base64: b64 };
+      let handle = held.current.get(f.uid);
+      if (handle === undefined) held.current.set(f.uid, (handle = await holdFile(f.originFileObj!)));
+      return { name: f.name, handle };
     })),
     includeHidden, choices: c, values: v,
   });
@@ -69,7 +69,7 @@ export function usePreview(files: Chosen[], includeHidden: boolean) {
 
   const commit = () => withProgress('正在写入台账…', async () => ledger.imports.commit(await input(choices, values)));
 
-  const reset = () => { latest.current++; setChoices([]); setValues([]); setPreview(null); setPending(false); encoded.current.clear(); };
+  const reset = () => { latest.current++; setChoices([]); setValues([]); setPreview(null); setPending(false); held.current.clear(); };
 
   return { preview, busy, pending, values, run: (): Promise<boolean> => run(choices, values), choose, decide, commit, reset };
 }
