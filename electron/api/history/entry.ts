@@ -78,7 +78,8 @@ function settingChanges(before: Row, after: Row): Change[] {
     const a = after[key];
     if (key === 'import.mappings') { if (!same(a, b)) out.push({ field: label, before: '', after: '已更新' }); continue; }
     if (typeof b === 'boolean' || typeof a === 'boolean') {
-      if (!same(a, b)) out.push({ field: label, before: b === undefined || b === null ? EMPTY : b ? '是' : '否', after: a ? '是' : '否' });
+      // Never set reads as 否: the setting's default.
+      if (!same(Boolean(a), Boolean(b))) out.push({ field: label, before: b ? '是' : '否', after: a ? '是' : '否' });
       continue;
     }
     const bo = (b && typeof b === 'object' ? b : {}) as Row;
