@@ -69,8 +69,8 @@ export function loadDemo(sqlite: Database.Database, size: DemoSize = DEMO_DEFAUL
     if ((sqlite.prepare('select count(*) as n from households where deleted_at is null').get() as { n: number }).n > 0) {
       throw new Error('台账中已有帮扶户，演示数据只能载入空台账');
     }
-    batchId = Number(sqlite.prepare(`insert into import_batches (unit, files, summary, kind) values ('演示数据', '[]', ?, 'demo')`)
-      .run(JSON.stringify({ demo: true, seed })).lastInsertRowid);
+    batchId = Number(sqlite.prepare(`insert into import_batches (unit, files, kind) values ('演示数据', ?, 'demo')`)
+      .run(JSON.stringify([{ name: '载入演示数据（人名均为虚构）', sha256: '' }])).lastInsertRowid);
     const villages = sqlite.prepare('select id, name from villages order by sort').all() as { id: number; name: string }[];
     const groups = sqlite.prepare('select id, village_id as villageId from village_groups').all() as { id: number; villageId: number }[];
     const townshipUnit = (sqlite.prepare('select id from units where name = ?').get(TOWNSHIP_UNIT) as { id: number }).id;
@@ -192,6 +192,9 @@ export function loadDemo(sqlite: Database.Database, size: DemoSize = DEMO_DEFAUL
         });
       }
     }
+    const added = sqlite.prepare('select count(*) from audit_log where batch_id = ?').pluck().get(batchId);
+    sqlite.prepare('update import_batches set summary = ? where id = ?')
+      .run(JSON.stringify({ demo: true, seed, totals: { added, updated: 0, unchanged: 0, errors: 0 } }), batchId);
     return { households: households.length, cadres: cadres.length, visits: visitCount, batch: batchId };
   })();
 }
