@@ -31,7 +31,7 @@ const MEASURE: Record<string, string> = {
 
 /** Parents before children: the order a set comes back in, so each record finds what it refers to. */
 const RANK = ['units', 'cadres', 'households', 'greenhouse_zones', 'unit_villages', 'pairings', 'visits', 'aid_deliveries', 'land_plots', 'greenhouses', 'work_items'];
-const rank = (t: string) => { const i = RANK.indexOf(t); return i < 0 ? RANK.length : i; };
+export const rank = (t: string) => { const i = RANK.indexOf(t); return i < 0 ? RANK.length : i; };
 
 export const counted = (table: string, n: number) => `${n} ${MEASURE[table] ?? '条记录'}`;
 

@@ -60,6 +60,7 @@ describe('history a clerk can read', () => {
     await t.api.households.delete({ ids: [household] });
     const visit = await latest({ table: 'visits' });
     expect(visit).toMatchObject({ record: '2014-03-05 赵敏 走访 旧墩村 李思', action: '删除', text: '随帮扶户“旧墩村 李思”一并删除' });
+    expect(await latest({ table: 'households' })).toMatchObject({ record: '旧墩村 李思', action: '删除', text: '连同 1 次走访一并删除' });
     const bin = (await t.api.recycle.list({})).rows[0];
     await t.api.recycle.restore({ id: bin.id });
     expect(await latest({ source: 'recycle' })).toMatchObject({ action: '恢复', source: '回收站' });

@@ -1,5 +1,6 @@
 import { auditShape } from '../../io/import/writer';
 import type { Ctx } from '../define';
+import { counted, rank } from '../deletes';
 import { registerEntry } from '../register-specs';
 import { describeRecord } from './describe';
 import { Names } from './names';
@@ -132,9 +133,15 @@ export function readEntries(ctx: Ctx, rows: AuditRow[]): HistoryEntry[] {
     let text = changes.map((c) => (a.action === 'create' ? `${c.field} ${c.after}` : `${c.field}：${c.before} → ${c.after}`)).join('；');
     if (a.deletionId && (a.action === 'delete' || a.action === 'restore')) {
       const root = rootOf(a.deletionId);
+      const verb = a.action === 'delete' ? '删除' : '恢复';
       if (root && (root.table !== a.tableName || root.rowId !== a.rowId)) {
         const r = nowRow(root.table, root.rowId);
-        if (r) text = `随${registerEntry(root.table)?.label ?? ''}“${describeRecord(root.table, r, names)}”一并${a.action === 'delete' ? '删除' : '恢复'}`;
+        if (r) text = `随${registerEntry(root.table)?.label ?? ''}“${describeRecord(root.table, r, names)}”一并${verb}`;
+      } else if (root) {
+        const others = current.prepare('select table_name as "table", count(*) as n from audit_log where deletion_id = ? and action = ? and not (table_name = ? and row_id = ?) group by table_name')
+          .all(a.deletionId, a.action, a.tableName, a.rowId) as { table: string; n: number }[];
+        others.sort((x, y) => rank(x.table) - rank(y.table));
+        if (others.length) text = `连同 ${others.map((o) => counted(o.table, o.n)).join('、')}一并${verb}`;
       }
     }
     return {

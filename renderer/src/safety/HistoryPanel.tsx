@@ -17,7 +17,7 @@ export function ChangeLines({ entry }: { entry: HistoryEntry }) {
 }
 
 /** 历史: a record's writes, newest first, in the clerk's words (register grids and 户档案). */
-export function HistoryPanel({ area, id }: { area: string; id: number }) {
+export function HistoryPanel({ area, id, showRecord = false }: { area: string; id: number; showRecord?: boolean }) {
   const [rows, setRows] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,6 +28,8 @@ export function HistoryPanel({ area, id }: { area: string; id: number }) {
   if (!rows) return <Spin />;
   if (!rows.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有修改记录" />;
   return (
+    <>
+    {showRecord && rows[0].record && <Typography.Title level={5} style={{ marginTop: 0 }}>{rows[0].record}</Typography.Title>}
     <Timeline data-testid="record-history" items={rows.map((e) => ({
       key: e.id,
       color: e.action === '删除' || e.action === '彻底删除' ? 'red' : e.action === '恢复' ? 'green' : 'blue',
@@ -39,5 +41,6 @@ export function HistoryPanel({ area, id }: { area: string; id: number }) {
         </div>
       ),
     }))} />
+    </>
   );
 }
