@@ -33,6 +33,7 @@ export const audit = {
       source: z.string().max(20).optional(),
       from: isoDate.optional(),
       to: isoDate.optional(),
+      rowId: z.number().int().positive().optional(),
     }),
     (ctx, i) => {
       const where: string[] = [];
@@ -45,6 +46,7 @@ export const audit = {
       }
       if (i.from) { where.push("date(a.at, 'localtime') >= ?"); p.push(i.from); }
       if (i.to) { where.push("date(a.at, 'localtime') <= ?"); p.push(i.to); }
+      if (i.rowId) { where.push('a.row_id = ?'); p.push(i.rowId); }
       return page(ctx, where, p, i.limit, i.offset);
     },
   ),

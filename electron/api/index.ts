@@ -11,7 +11,9 @@ import { recycle } from './recycle';
 import { pairings } from './pairings';
 import { settings } from './settings';
 import { sheets } from './sheets';
+import { township } from './township';
 import { reports } from './reports';
+import { reportDoc } from './report-doc';
 import { units, unitVillages } from './units';
 import { visits } from './visits';
 import { workItems } from './work';
@@ -20,7 +22,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets, imports, reports, recycle,
+  exports: exportsArea, sheets, imports, reports, reportDoc, township, recycle,
 };
 
 export type Api = typeof api;

@@ -44,12 +44,12 @@ export const meta = {
     }
   }),
 
-  /** Everything an editor offers in its lists: villages with their groups, units, cadres, zones. */
+  /** Everything an editor offers in its lists: villages in use with their groups in use, units, cadres, zones. */
   lookups: method(z.object({}), (ctx): Lookups => {
-    const groups = q<{ id: number; name: string; village_id: number }>(ctx, 'select id, name, village_id from village_groups order by village_id, sort');
+    const groups = q<{ id: number; name: string; village_id: number }>(ctx, 'select id, name, village_id from village_groups where retired_at is null order by village_id, sort');
     return {
       township: readSetting(ctx, 'township') as Lookups['township'],
-      villages: q<{ id: number; name: string; code: string }>(ctx, 'select id, name, code from villages order by sort, code').map((v) => ({
+      villages: q<{ id: number; name: string; code: string }>(ctx, 'select id, name, code from villages where retired_at is null order by sort, code').map((v) => ({
         ...v, groups: groups.filter((g) => g.village_id === v.id).map(({ id, name }) => ({ id, name })),
       })),
       units: q(ctx, "select id, name, kind from units where deleted_at is null order by kind desc, name"),

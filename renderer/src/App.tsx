@@ -7,7 +7,7 @@ import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PendingPage } from './pages/PendingPage';
 import { RegisterPage } from './pages/RegisterPage';
-import { ReportPage } from './pages/ReportPage';
+import { ReportPage } from './pages/report/ReportPage';
 import { SafetyPage } from './pages/SafetyPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { REGISTERS } from './registers/definitions';

@@ -21,6 +21,8 @@ export function describeRecord(table: string, r: Row, names: Names): string {
     case 'greenhouses': return join(names.zone(r.zoneId), names.household(r.householdId), typeof r.count === 'number' ? `${r.count} 座` : '');
     case 'work_items': return join(r.date, names.unit(r.unitId), r.category);
     case 'settings': return '设置';
+    case 'villages': return s(r.name);
+    case 'village_groups': return `${names.village(r.villageId)}${s(r.name)}`;
     default: return '';
   }
 }

@@ -1,4 +1,5 @@
 import { auditShape } from '../../io/import/writer';
+import { formatScaled } from '../../values/numbers';
 import type { Ctx } from '../define';
 import { counted, rank } from '../deletes';
 import { registerEntry } from '../register-specs';
@@ -40,6 +41,7 @@ export const SOURCES: { value: string; label: string; stored: string[] }[] = [
   { value: 'recycle', label: '回收站', stored: ['recycle', 'purge'] },
   { value: 'demo', label: '演示数据', stored: ['demo'] },
   { value: 'init', label: '初始数据', stored: ['init'] },
+  { value: 'setup', label: '乡镇设置', stored: ['setup'] },
 ];
 
 export function sourceLabel(source: string, batchId: number | null, batchKind: string | null): string {
@@ -55,11 +57,21 @@ export function sourceLabel(source: string, batchId: number | null, batchKind: s
 
 const SETTING_LABEL: Record<string, string> = {
   township: '乡镇', signatories: '导出署名', maskIdNumbers: '打印时隐藏身份证号', 'import.mappings': '导入时记住的列对应',
+  townshipFacts: '基本情况',
 };
 const SETTING_FIELD: Record<string, string> = {
   name: '乡镇名称', code: '统计用区划代码', county: '区县', city: '市', province: '省',
   unit: '填报单位（盖章）', filledBy: '填报人', phone: '电话', checkedBy: '审核人', head: '单位负责人',
+  households: '总户数', people: '总人口', arableCentimu: '法定耕地面积', generalBranches: '党总支数', branches: '党支部数',
+  partyMembers: '党员数', ruralPartyMembers: '农村党员数',
 };
+
+/** Tables kept outside the registers' specs (设置 → 村和村民小组) that the history still names. */
+const OTHER_TABLES: Record<string, { label: string; labels: Record<string, string> }> = {
+  villages: { label: '村', labels: { name: '村名', code: '统计用区划代码', retiredAt: '已撤销' } },
+  village_groups: { label: '村民小组', labels: { villageId: '村', name: '小组名称', retiredAt: '已撤销' } },
+};
+const tableOf = (t: string) => registerEntry(t) ?? OTHER_TABLES[t];
 
 function parse(json: string | null): Row {
   if (!json) return {};
@@ -87,15 +99,16 @@ function settingChanges(before: Row, after: Row): Change[] {
     const ao = (a && typeof a === 'object' ? a : {}) as Row;
     for (const f of new Set([...Object.keys(bo), ...Object.keys(ao)])) {
       if (same(ao[f], bo[f])) continue;
-      const show = (v: unknown) => (v === null || v === undefined || v === '' ? EMPTY : String(v));
-      out.push({ field: SETTING_FIELD[f] ? (key === 'township' || key === 'signatories' ? SETTING_FIELD[f] : `${label}·${SETTING_FIELD[f]}`) : label, before: show(bo[f]), after: show(ao[f]) });
+      const show = (v: unknown) => (v === null || v === undefined || v === '' ? EMPTY
+        : f === 'arableCentimu' && typeof v === 'number' ? `${formatScaled(v, 2)} 亩` : typeof v === 'number' ? v.toLocaleString('en-US') : String(v));
+      out.push({ field: SETTING_FIELD[f] ?? label, before: show(bo[f]), after: show(ao[f]) });
     }
   }
   return out;
 }
 
 function recordChanges(table: string, action: string, before: Row, after: Row, names: Names): Change[] {
-  const labels = registerEntry(table)?.labels ?? {};
+  const labels = tableOf(table)?.labels ?? {};
   const fields = Object.keys(labels);
   if (action === 'create') {
     return fields.filter((f) => after[f] !== null && after[f] !== undefined && after[f] !== '' && after[f] !== false && !(f === 'measure' && after.quantityCenti != null))
@@ -119,7 +132,7 @@ export function readEntries(ctx: Ctx, rows: AuditRow[]): HistoryEntry[] {
     return roots.get(deletionId);
   };
   const nowRow = (table: string, id: number): Row | undefined => {
-    if (!registerEntry(table)) return undefined;
+    if (!tableOf(table)) return undefined;
     const r = current.prepare(`select * from ${table} where id = ?`).get(id) as Row | undefined;
     return r ? auditShape(r) : undefined;
   };
@@ -147,7 +160,7 @@ export function readEntries(ctx: Ctx, rows: AuditRow[]): HistoryEntry[] {
     return {
       id: a.id,
       at: a.at,
-      register: isSetting ? '设置' : registerEntry(a.tableName)?.label ?? '其他',
+      register: isSetting ? '设置' : tableOf(a.tableName)?.label ?? '其他',
       record,
       action: a.source === 'purge' ? '彻底删除' : ACTION[a.action] ?? '其他',
       source: sourceLabel(a.source, a.batchId, a.batchKind),

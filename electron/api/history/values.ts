@@ -16,6 +16,7 @@ export const EMPTY = '空';
 
 /** A stored value as the grid shows it: 元 from 分, 亩 from hundredths, 贫困户, √, names instead of ids. */
 export function formatValue(table: string, field: string, v: unknown, row: Row, names: Names): string {
+  if (field === 'retiredAt') return v ? '是' : '否';
   if (v === null || v === undefined || v === '') return EMPTY;
   if (typeof v === 'boolean' || (table === 'visits' && /^(know|care)[A-Z]/.test(field))) return v ? '√' : EMPTY;
   switch (field) {
