@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../electron/api/client';
 import { callMethod } from '../../electron/api/dispatch';
-import { openContext } from '../../electron/context';
+import { exampleContext } from '../helpers/ledger';
 import { ledgerCli } from '../helpers/run';
 import { watchErrors } from './browser';
 import { useWebSession } from './session';
@@ -21,7 +21,7 @@ const period = { from: '2014-01-01', to: '2014-06-30' };
 type Report = { visits: { count: number }; aid: { deliveries: number }; pairing: { district: { poorHouseholds: number } } };
 
 const session = useWebSession('recycle', async (db) => {
-  const ctx = openContext(db);
+  const ctx = exampleContext(db);
   const api = createClient((name, input) => callMethod(ctx, name, input));
   const village = (name: string) => (ctx.ledger.sqlite.prepare('select id from villages where name = ?').get(name) as { id: number }).id;
   const wu = await api.households.create({ villageId: village('新上村'), head: '武荣强', category: 'poor' });
