@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TOWNSHIP_UNIT } from '../../seeds/base';
 import { loadDemo } from '../../seeds/demo';
 import { LedgerError, method, type Ctx } from './define';
 import { readSetting } from './setting-store';
@@ -37,6 +38,10 @@ export const meta = {
 
   /** 载入演示数据: the empty ledger's second way in. */
   loadDemo: method(z.object({}), (ctx) => {
+    // The demo is a half-year of the example township, its organ included.
+    if (!one<{ id: number } | undefined>(ctx, 'select id from units where name = ? and deleted_at is null', TOWNSHIP_UNIT)) {
+      throw new LedgerError(`演示数据是示例上坝镇的，只能载入按示例设置的台账（台账中没有“${TOWNSHIP_UNIT}”）`);
+    }
     try {
       return loadDemo(ctx.ledger.sqlite);
     } catch (e) {

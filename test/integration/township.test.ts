@@ -57,6 +57,8 @@ describe('setting up a township other than 上坝镇', () => {
     expect(sheet.errors[0].message).toContain('红柳村、沙河村');
     const rows = (await t.api.households.list({})).rows.map((h) => [h.villageName, h.groupName, h.head, h.category]);
     expect(rows).toEqual([['红柳村', '二组', '马德全', 'poor'], ['沙河村', '东队', '杨秀英', 'special']]);
+    // The demo belongs to the example township: refused here, with the reason.
+    await expect(t.api.meta.loadDemo({})).rejects.toThrow('演示数据是示例上坝镇的');
   });
 
   it('refuses codes against FORMATS.md rules, naming the village, and writes nothing', async () => {

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
+import { AboutCard } from './setup/AboutCard';
+import { VillageManager } from './setup/VillageManager';
 
 type Township = { name: string; code?: string; county?: string; city?: string; province?: string };
 type Signatories = { unit?: string; filledBy?: string; phone?: string; checkedBy?: string; head?: string };
@@ -64,6 +66,7 @@ export function SettingsPage() {
   };
 
   return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
     <Card style={{ maxWidth: 760 }} loading={!loaded}>
       <Form form={form} layout="horizontal" labelCol={{ span: 7 }} wrapperCol={{ span: 14 }} onFinish={save}>
         <Typography.Title level={5}>乡镇</Typography.Title>
@@ -92,5 +95,8 @@ export function SettingsPage() {
         </Form.Item>
       </Form>
     </Card>
+    <VillageManager />
+    <AboutCard />
+    </Space>
   );
 }
