@@ -2,6 +2,7 @@ import { LedgerError } from './api/define';
 import { toWireError } from './api/dispatch';
 import { parse, UsageError } from './args';
 import { call } from './cli/call';
+import { checkCommand } from './cli/check';
 import type { Command, Output } from './cli/command';
 import { demo } from './cli/demo';
 import { exportCommand } from './cli/export';
@@ -10,7 +11,7 @@ import { init } from './cli/init';
 import { reportCommand } from './cli/report';
 import { sheetsCommand } from './cli/sheets';
 
-export const commands: Command[] = [init, demo, importCommand, reportCommand, exportCommand, sheetsCommand, call];
+export const commands: Command[] = [init, demo, importCommand, reportCommand, exportCommand, sheetsCommand, checkCommand, call];
 
 function usage(): string {
   return ['用法：npm run --silent ledger -- --db 台账文件.sqlite <命令> [--json]', '', '命令：',

@@ -1,5 +1,6 @@
 import { aid } from './aid';
 import { cadres } from './cadres';
+import { checks } from './checks';
 import { exportsArea } from './exports';
 import { greenhouses, greenhouseZones } from './greenhouses';
 import { households } from './households';
@@ -20,7 +21,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets, imports, reports, reportDoc, township,
+  exports: exportsArea, sheets, imports, reports, reportDoc, township, checks,
 };
 
 export type Api = typeof api;
