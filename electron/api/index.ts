@@ -1,4 +1,5 @@
 import { aid } from './aid';
+import { backups } from './backups';
 import { cadres } from './cadres';
 import { exportsArea } from './exports';
 import { greenhouses, greenhouseZones } from './greenhouses';
@@ -18,7 +19,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets, imports, reports,
+  exports: exportsArea, sheets, imports, reports, backups,
 };
 
 export type Api = typeof api;

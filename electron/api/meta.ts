@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listBackups } from '../../db/backup';
 import { loadDemo } from '../../seeds/demo';
 import { LedgerError, method, type Ctx } from './define';
 import { readSetting } from './setting-store';
@@ -29,6 +30,7 @@ export const meta = {
       township: readSetting(ctx, 'township') as { name: string; code: string } | null,
       counts,
       lastWriteAt: last.at,
+      lastBackupAt: listBackups(ctx.ledger.file)[0]?.at.toISOString() ?? null,
     };
   }),
 

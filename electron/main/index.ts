@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { openContext } from '../context';
+import { startLedgerSession } from '../ledger-session';
 import { CSP } from '../web';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
@@ -31,26 +31,34 @@ function createWindow(): BrowserWindow {
   return w;
 }
 
+// One program per machine: a second start hands over to the first window and quits.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+});
+
 app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   const file = process.env.LEDGER_DB ?? join(app.getPath('userData'), 'ledger.sqlite');
-  let ctx;
+  let ledgerSession;
   try {
-    ctx = openContext(file, { nativeBinding: electronNativeBinding(app.getAppPath()) });
+    ledgerSession = startLedgerSession(file, '桌面程序', { nativeBinding: electronNativeBinding(app.getAppPath()) }, console.error);
   } catch (e) {
     dialog.showErrorBox('无法打开台账', `${file}\n\n${e instanceof Error ? e.message : String(e)}`);
     app.exit(1);
     return;
   }
-  const opened = ctx;
+  const opened = ledgerSession;
   installMenu();
-  bindApi(opened, (sender) => sender === win?.webContents);
+  bindApi(opened.ctx, (sender) => sender === win?.webContents);
   bindPrinting();
   win = createWindow();
-  app.on('before-quit', () => opened.ledger.close());
+  app.on('before-quit', () => opened.stop());
 });
 
 app.on('window-all-closed', () => app.quit());

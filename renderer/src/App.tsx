@@ -71,6 +71,7 @@ export function App() {
       <Layout.Footer className="shell-status" role="status">
         <span title={info?.file}>{info?.file ?? ''}</span>
         <span>共 {info ? info.counts.households.toLocaleString('en-US') : '—'} 户</span>
+        <span>{info?.lastBackupAt ? `最近备份 ${new Date(info.lastBackupAt).toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit' })}` : '尚无备份'}</span>
         <span>{saving > 0 ? '保存中…' : savedAt ? `已保存 ${savedAt.toLocaleTimeString('zh-CN', { hour12: false })}` : '已保存'}</span>
       </Layout.Footer>
     </Layout>
