@@ -71,7 +71,8 @@ export function takeBackup(ledgerFile: string, reason: BackupReason, opts: Backu
   } else {
     const folder = backupFolder(ledgerFile);
     mkdirSync(folder, { recursive: true });
-    for (const n of readdirSync(folder)) if (n.endsWith('.partial')) rmSync(join(folder, n), { force: true });
+    // Left by a backup that was killed: never under a backup's name, cleared before the next one.
+    for (const n of readdirSync(folder)) if (/\.partial(-journal|-wal|-shm)?$/.test(n)) rmSync(join(folder, n), { force: true });
     let n = 1;
     final = join(folder, backupName(ledgerFile, now, reason));
     while (exists(final)) final = join(folder, backupName(ledgerFile, now, reason, ++n));

@@ -16,6 +16,8 @@ export function swappableConnection(initial: Database.Database | null, whenNone:
   };
   const proxy = new Proxy(Object.create(Database.prototype) as Database.Database, {
     get(_t, prop) {
+      // drizzle looks at the constructor's name when it is handed the connection, open or not.
+      if (prop === 'constructor') return Database;
       const conn = live();
       const v = Reflect.get(conn, prop, conn) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(conn) : v;

@@ -55,9 +55,27 @@ async function run() {
     const db = new Database(job.file, { fileMustExist: true, ...opt });
     try { db.pragma('busy_timeout = 5000'); return { ok: true, facts: facts(db) }; } finally { db.close(); }
   }
-  fs.rmSync(job.temp, { force: true });
+  // What a killed run left under this temporary name, a hot journal included, must not meet the new copy.
+  for (const side of ['', '-journal', '-wal', '-shm']) fs.rmSync(job.temp + side, { force: true });
   const src = new Database(job.source, { fileMustExist: true, ...opt });
-  try { src.pragma('busy_timeout = 5000'); await src.backup(job.temp); } finally { src.close(); }
+  try {
+    src.pragma('busy_timeout = 5000');
+    const want = src.prepare('select count(*) as n from sqlite_master').get().n;
+    // better-sqlite3 ends a backup whose first step found the source busy as if it were done, removing
+    // the new file: such a copy is missing or short, and is taken again.
+    for (let attempt = 1; ; attempt++) {
+      await src.backup(job.temp);
+      let got = -1;
+      if (fs.existsSync(job.temp)) {
+        const c = new Database(job.temp, { readonly: true, ...opt });
+        try { got = c.prepare('select count(*) as n from sqlite_master').get().n; } finally { c.close(); }
+      }
+      if (got === want) break;
+      fs.rmSync(job.temp, { force: true });
+      if (attempt === 50) throw Object.assign(new Error('台账一直被占用，备份未能完成'), { code: 'SQLITE_BUSY' });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally { src.close(); }
   let f;
   const dst = new Database(job.temp, opt);
   try { dst.pragma('journal_mode = DELETE'); f = facts(dst); } finally { dst.close(); }
