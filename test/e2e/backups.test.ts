@@ -50,11 +50,11 @@ describe('browser mode: 数据安全 → 备份与恢复', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/已保存 \d/);
 
     await openBackupsTab(page, session.url);
-    await page.locator('.ant-table-row', { hasText: '手动' }).getByRole('button', { name: '恢复' }).click();
+    await page.locator('.ant-table-row', { hasText: '手动' }).getByRole('button', { name: /^恢\s?复$/ }).click();
     const dialog = page.locator('.ant-modal-confirm');
     await expect.poll(() => dialog.textContent()).toMatch(/_手动\.sqlite（手动，帮扶户 1 户）/);
     await shot(page, '2-confirm');
-    await dialog.getByRole('button', { name: '恢复' }).click();
+    await dialog.getByRole('button', { name: /^恢\s?复$/ }).click();
     await page.waitForEvent('load');
 
     await page.goto(`${session.url}#/registers/households`);
@@ -78,7 +78,7 @@ describe('browser mode: a ledger that cannot be opened', () => {
     expect(text).toContain(damaged.db);
     await shot(page, '4-recovery');
     await page.getByRole('button', { name: /从此备份恢复（推荐）/ }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '恢复' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /^恢\s?复$/ }).click();
     await page.waitForEvent('load');
     await page.goto(`${damaged.url}#/registers/households`);
     await expect.poll(() => page.locator('[col-id="head"].ag-cell').allTextContents()).toContain('马福贵');
