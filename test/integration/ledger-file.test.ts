@@ -5,8 +5,9 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listBackups, takeBackup } from '../../db/backup';
 import { findMigrationsFolder, LedgerFileError, openLedger } from '../../db/open';
-import { loadBaseData } from '../../seeds/load-base';
-import { tempLedger, type TestLedger } from '../helpers/ledger';
+import { knownMigrations } from '../../db/ledger-check';
+import { openContext } from '../../electron/context';
+import { tempLedger, withExampleTownship, type TestLedger } from '../helpers/ledger';
 
 const dirs: string[] = [];
 const temp = () => { const d = mkdtempSync(join(tmpdir(), 'ledger-file-')); dirs.push(d); return d; };
@@ -24,11 +25,11 @@ function refusal(file: string): LedgerFileError {
 }
 
 describe('opening a ledger file', () => {
-  it('migrates a new file and loads the base data once, however often it is opened', () => {
+  it('migrates a new file; the example township set up once stays as it is, however often it is opened', () => {
     const file = join(temp(), 'l.sqlite');
     for (let i = 0; i < 2; i++) {
       const l = openLedger(file);
-      loadBaseData(l);
+      if (i === 0) withExampleTownship(l);
       expect(l.sqlite.prepare('select count(*) as n from villages').get()).toEqual({ n: 9 });
       expect(l.sqlite.prepare('select count(*) as n from village_groups').get()).toEqual({ n: 58 });
       expect(l.sqlite.prepare('select code from villages where name = ?').get('上红村')).toEqual({ code: '620902104208' });
@@ -42,7 +43,7 @@ describe('opening a ledger file', () => {
     const dir = temp();
     const file = join(dir, 'l.sqlite');
     const l = openLedger(file);
-    loadBaseData(l);
+    withExampleTownship(l);
     l.close();
     // A later release adds a migration.
     const folder = join(dir, 'migrations');
@@ -66,16 +67,19 @@ describe('opening a ledger file', () => {
     copy.close();
   });
 
-  it('leaves a ledger’s bytes unchanged when it is opened and closed twice', () => {
+  it('leaves a ledger’s bytes unchanged when it is opened and closed twice, as the ledger and as the app opens it', () => {
     const file = join(temp(), 'l.sqlite');
     const l = openLedger(file);
-    loadBaseData(l);
+    withExampleTownship(l);
     l.close();
     const before = readFileSync(file);
     for (let i = 0; i < 2; i++) {
       const again = openLedger(file);
       expect(again.sqlite.prepare('select count(*) as n from villages').get()).toEqual({ n: 9 });
       again.close();
+      const ctx = openContext(file);
+      expect(ctx.ledger.sqlite.prepare('select count(*) as n from units').get()).toEqual({ n: 1 });
+      ctx.ledger.close();
     }
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(existsSync(`${file}-wal`)).toBe(false);
@@ -185,7 +189,8 @@ describe('a file that is not a whole ledger is refused in Chinese and not writte
     });
     const e = refusal(c.file);
     expect(e.problem).toBe('newer');
-    expect(e.message).toContain('这个台账由更新版本的双联台账写入（数据库结构第 2 版，本版本只认识到第 1 版');
+    const known = knownMigrations(findMigrationsFolder()).length;
+    expect(e.message).toContain(`这个台账由更新版本的双联台账写入（数据库结构第 ${known + 1} 版，本版本只认识到第 ${known} 版`);
     expect(e.message).toContain('请安装新版本');
     expectUntouched(c);
   });
