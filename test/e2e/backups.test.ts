@@ -26,7 +26,7 @@ const damaged = useWebSession('recovery', async (db) => {
 async function openBackupsTab(page: Page, url: string) {
   await page.goto(`${url}#/safety`);
   await page.getByText('备份与恢复', { exact: true }).click();
-  await expect.poll(() => page.getByRole('button', { name: '立即备份' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('button', { name: '立即备份' }).count(), { timeout: 30_000 }).toBe(1);
 }
 
 describe('browser mode: 数据安全 → 备份与恢复', () => {
@@ -36,9 +36,9 @@ describe('browser mode: 数据安全 → 备份与恢复', () => {
     await openBackupsTab(page, session.url);
     await page.getByRole('button', { name: '立即备份' }).click();
     const row = page.locator('.ant-table-row', { hasText: '手动' });
-    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
     expect(await row.textContent()).toContain('1 户');
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/最近备份 \d\d:\d\d/);
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/最近备份 \d\d:\d\d/);
     await shot(page, '1-list');
 
     await page.goto(`${session.url}#/registers/households`);
@@ -47,21 +47,21 @@ describe('browser mode: 数据安全 → 备份与恢复', () => {
     const editor = page.locator('[col-id="head"].ag-cell input');
     await editor.fill('马富贵');
     await editor.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/已保存 \d/);
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/已保存 \d/);
 
     await openBackupsTab(page, session.url);
     await page.locator('.ant-table-row', { hasText: '手动' }).getByRole('button', { name: /^恢\s?复$/ }).click();
     const dialog = page.locator('.ant-modal-confirm');
-    await expect.poll(() => dialog.textContent()).toMatch(/_手动\.sqlite（手动，帮扶户 1 户）/);
+    await expect.poll(() => dialog.textContent(), { timeout: 30_000 }).toMatch(/_手动\.sqlite（手动，帮扶户 1 户）/);
     await shot(page, '2-confirm');
     await dialog.getByRole('button', { name: /^恢\s?复$/ }).click();
     await page.waitForEvent('load');
 
     await page.goto(`${session.url}#/registers/households`);
-    await expect.poll(() => page.locator('[col-id="head"].ag-cell').allTextContents()).toContain('马福贵');
+    await expect.poll(() => page.locator('[col-id="head"].ag-cell').allTextContents(), { timeout: 30_000 }).toContain('马福贵');
     expect(await page.locator('[col-id="head"].ag-cell').allTextContents()).not.toContain('马富贵');
     await openBackupsTab(page, session.url);
-    await expect.poll(() => page.locator('.ant-table-row', { hasText: '恢复前' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: '恢复前' }).count(), { timeout: 30_000 }).toBe(1);
     await shot(page, '3-after-restore');
     expect(errors).toEqual([]);
     await page.close();
@@ -72,7 +72,7 @@ describe('browser mode: a ledger that cannot be opened', () => {
   it('shows what is wrong, the file and the backups, and restores the newest good one', async () => {
     const page = await damaged.browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(damaged.url);
-    await expect.poll(() => page.locator('.recovery-page').textContent()).toContain('台账无法打开');
+    await expect.poll(() => page.locator('.recovery-page').textContent(), { timeout: 30_000 }).toContain('台账无法打开');
     const text = await page.locator('.recovery-page').textContent();
     expect(text).toContain('台账文件不完整（被截断）');
     expect(text).toContain(damaged.db);
@@ -81,7 +81,7 @@ describe('browser mode: a ledger that cannot be opened', () => {
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /^恢\s?复$/ }).click();
     await page.waitForEvent('load');
     await page.goto(`${damaged.url}#/registers/households`);
-    await expect.poll(() => page.locator('[col-id="head"].ag-cell').allTextContents()).toContain('马福贵');
+    await expect.poll(() => page.locator('[col-id="head"].ag-cell').allTextContents(), { timeout: 30_000 }).toContain('马福贵');
     await shot(page, '5-recovered');
     await page.close();
   });
