@@ -4,6 +4,7 @@ import { toWireError } from './api/dispatch';
 import { parse, UsageError } from './args';
 import { backupCommand, backupsCommand, restoreCommand } from './cli/backup';
 import { call } from './cli/call';
+import { checkCommand } from './cli/check';
 import type { Command, Output } from './cli/command';
 import { demo } from './cli/demo';
 import { exportCommand } from './cli/export';
@@ -12,7 +13,7 @@ import { init } from './cli/init';
 import { reportCommand } from './cli/report';
 import { sheetsCommand } from './cli/sheets';
 
-export const commands: Command[] = [init, demo, importCommand, reportCommand, exportCommand, sheetsCommand, backupCommand, backupsCommand, restoreCommand, call];
+export const commands: Command[] = [init, demo, importCommand, reportCommand, exportCommand, sheetsCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, call];
 
 function usage(): string {
   return ['用法：npm run --silent ledger -- --db 台账文件.sqlite <命令> [--json]', '', '命令：',

@@ -1,6 +1,7 @@
 import { aid } from './aid';
 import { backups } from './backups';
 import { cadres } from './cadres';
+import { checks } from './checks';
 import { exportsArea } from './exports';
 import { greenhouses, greenhouseZones } from './greenhouses';
 import { households } from './households';
@@ -21,7 +22,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets, imports, reports, reportDoc, township, backups,
+  exports: exportsArea, sheets, imports, reports, reportDoc, township, checks, backups,
 };
 
 export type Api = typeof api;

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ledger } from './client/ledger';
 import { useLookups } from './client/lookups';
 import { useStatus } from './client/status';
+import { ChecksPage } from './pages/checks/ChecksPage';
 import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
@@ -75,8 +76,9 @@ export function App() {
         <Layout.Content className="shell-content">
           {register ? <RegisterPage key={register.key} page={register} />
             : route === 'import' ? <ImportPage />
-            : route === 'export' ? <ExportPage />
+            : route === 'export' ? <ExportPage period={period} />
             : route === 'report' ? <ReportPage period={period} />
+            : route === 'checks' ? <ChecksPage period={period} />
             : route === 'safety' ? <SafetyPage />
             : route === 'settings' ? <SettingsPage />
             : section ? <PendingPage title={section[1]} />
