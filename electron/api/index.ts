@@ -1,4 +1,5 @@
 import { aid } from './aid';
+import { backups } from './backups';
 import { cadres } from './cadres';
 import { checks } from './checks';
 import { exportsArea } from './exports';
@@ -23,7 +24,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets, imports, reports, reportDoc, township, checks, recycle,
+  exports: exportsArea, sheets, imports, reports, reportDoc, township, checks, backups, recycle,
 };
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listBackups } from '../../db/backup';
 import { TOWNSHIP_UNIT } from '../../seeds/base';
 import { loadDemo } from '../../seeds/demo';
 import { LedgerError, method, type Ctx } from './define';
@@ -32,6 +33,7 @@ export const meta = {
       township: readSetting(ctx, 'township') as { name: string; code: string } | null,
       counts,
       lastWriteAt: last.at,
+      lastBackupAt: listBackups(ctx.ledger.file)[0]?.at.toISOString() ?? null,
       demo,
     };
   }),
