@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
+import { fieldMessage } from '../values/zod';
 import { LedgerError, method, type Ctx } from './define';
 import { insertAudited, selectRow, updateAudited } from './write';
 
@@ -83,7 +84,7 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
     if (!r.success) {
       const problems = r.error.issues.map((i) => {
         const field = String(i.path[0] ?? '');
-        return { field, message: `${spec.labels[field] ?? field}：${i.message}` };
+        return { field, message: fieldMessage(spec.labels[field] ?? field, i.message) };
       });
       throw new LedgerError(problems.map((p) => p.message).join('；'), problems);
     }
