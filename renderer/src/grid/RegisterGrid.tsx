@@ -9,7 +9,7 @@ import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
 import { HouseholdFileDrawer } from '../pages/HouseholdFile';
-import type { RegisterClient, RegisterDef, Row } from '../registers/types';
+import { periodDates, type GridContext, type RegisterClient, type RegisterDef, type Row } from '../registers/types';
 import { parseCell, type ColMeta } from './cells';
 import { ChecklistFilter, RangeFilter } from './filters';
 import { comparatorFor, sortRows } from './order';
@@ -41,7 +41,7 @@ const ROW_COL = '__row';
  * range (shift+click, shift+arrows, drag), Ctrl+C / Ctrl+V of Excel/WPS blocks, Ctrl+D, Delete,
  * Ctrl+Z / Ctrl+Y through the ledger, pinyin quick find, and a footer of exact sums.
  */
-export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boolean }) {
+export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compact?: boolean; period?: string }) {
   const { lookups, refresh } = useLookups();
   const { markSaving } = useStatus();
   const { message, modal } = AntApp.useApp();
@@ -53,6 +53,7 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
   const [householdId, setHouseholdId] = useState<number | null>(null);
   const [help, setHelp] = useState(false);
   const [filterRow, setFilterRow] = useState(true);
+  const gridContext = useRef<GridContext>({}).current;
   const apiRef = useRef<GridApi<Row> | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const pasteSink = useRef<HTMLTextAreaElement>(null);
@@ -482,6 +483,18 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
     };
   }, [ctl]);
 
+  // --- the period's figures of each row (a unit's visits), asked again when the header's period changes ---
+  useEffect(() => {
+    if (!def.periodFigures || !period) return;
+    let live = true;
+    void def.periodFigures(periodDates(period)).then((m) => {
+      if (!live) return;
+      gridContext.periodFigures = m;
+      apiRef.current?.refreshCells({ force: true, suppressFlash: true });
+    });
+    return () => { live = false; };
+  }, [def, period, state.done, gridContext]);
+
   // --- rows ---
   const rowsInSelection = (): IRowNode<Row>[] => {
     const api = apiRef.current;
@@ -615,6 +628,8 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
           localeText={localeText}
           loading={!state.done && state.loaded === 0}
           columnDefs={columnDefs}
+          context={gridContext}
+          domLayout={compact ? 'autoHeight' : 'normal'}
           defaultColDef={filterRow ? DEFAULT_COL_FILTER_ROW : DEFAULT_COL}
           singleClickEdit={false}
           stopEditingWhenCellsLoseFocus
