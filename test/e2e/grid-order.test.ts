@@ -22,7 +22,7 @@ const { openGrid, shots, session } = useGridSession('grid-order', async (api, vi
 const headerOf = (page: Page, col: string) => page.locator(`.ag-header-cell[col-id="${col}"]`);
 async function openFilter(page: Page, col: string) {
   // The floating filter row's button (Ctrl+Shift+L shows or hides that row).
-  const idx = await headerOf(page, col).getAttribute('aria-colindex');
+  const idx = await headerOf(page, col).first().getAttribute('aria-colindex');
   await page.locator(`.ag-floating-filter[aria-colindex="${idx}"] .ag-floating-filter-button-button`).click();
   await page.getByTestId('checklist-filter').or(page.getByTestId('range-filter')).first().waitFor();
 }

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shownColumn, useGridSession } from './grid-session';
@@ -63,8 +65,13 @@ describe('联系单位, 户档案 and 设置', () => {
     expect(await page.locator('.shell').isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(shots, 'household-file.pdf'), pdf);
+    // What is printed is the file, whole: the long visit note and its last column are on the page.
+    const text = spawnSync('pdftotext', ['-layout', join(shots, 'household-file.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    expect(text).toContain('户档案·新上村马福贵');
+    expect(text).toContain('记录家中老人就医困难');
+    expect(text).toContain('已办结');
+    expect(text).not.toContain('台账');
     await page.close();
   });
 
@@ -79,7 +86,7 @@ describe('联系单位, 户档案 and 设置', () => {
     await page.screenshot({ path: join(shots, 'settings-leave.png') });
     await ask.getByRole('button', { name: /留\s*下/ }).click();
     expect(await page.getByLabel('填报人').inputValue()).toBe('李文书');
-    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('button', { name: /^保\s*存$/ }).click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('设置已保存');
     await page.getByRole('menuitem', { name: '首页' }).click();
     await expect.poll(() => page.url()).toContain('#/home');
