@@ -66,10 +66,10 @@ export function HouseholdFileDrawer({ id, onClose }: { id: number; onClose: () =
             { title: '备注', dataIndex: 'note' },
           ]} />
           <Section title="走访记录" rows={file.visits} fit columns={[
-            { title: '走访日期', dataIndex: 'date', width: 96 }, { title: '干部', dataIndex: 'cadreName', width: 70 },
-            { title: '联系单位', dataIndex: 'unitName', width: 96 }, { title: '知晓 / 关心', dataIndex: 'marks', width: '16%' },
-            { title: '走访内容', dataIndex: 'content' }, { title: '群众诉求', dataIndex: 'request', width: '14%' },
-            { title: '帮办实事', dataIndex: 'thingDone', width: '14%' }, { title: '办理结果', dataIndex: 'result', width: 72 },
+            { title: '走访日期', dataIndex: 'date', width: '11%' }, { title: '干部', dataIndex: 'cadreName', width: '8%' },
+            { title: '联系单位', dataIndex: 'unitName', width: '10%' }, { title: '知晓 / 关心', dataIndex: 'marks', width: '13%' },
+            { title: '走访内容', dataIndex: 'content' }, { title: '群众诉求', dataIndex: 'request', width: '12%' },
+            { title: '帮办实事', dataIndex: 'thingDone', width: '12%' }, { title: '办理结果', dataIndex: 'result', width: '8%' },
           ]} />
           <Section title="慰问及帮扶物资" rows={file.aid} footer={`合计 ${yuan(aidTotal)} 元`} columns={[
             { title: '发放日期', dataIndex: 'date', width: 110 }, { title: '发放单位', dataIndex: 'unitName' }, { title: '物资名称', dataIndex: 'item' },
