@@ -1,3 +1,7 @@
+import { groupName, type TownshipDraft } from '../electron/township/codes';
+
+export { groupName };
+
 /** The reference township's base data (../shared/DOMAIN.md): 上坝镇, its 9 villages and 58 groups. */
 export const TOWNSHIP = { name: '上坝镇', code: '620902104', county: '肃州区', city: '酒泉市', province: '甘肃省' } as const;
 
@@ -15,10 +19,11 @@ export const VILLAGES: { name: string; code: string; groups: number }[] = [
 
 export const TOWNSHIP_UNIT = '上坝镇机关';
 
-const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 使用示例：上坝镇 — the one-click setup, in the shape the clerk's own township is given. */
+export const EXAMPLE_TOWNSHIP: TownshipDraft = {
+  name: TOWNSHIP.name, code: TOWNSHIP.code, organName: TOWNSHIP_UNIT, county: TOWNSHIP.county,
+  villages: VILLAGES.map((v) => ({ name: v.name, code: v.code, groups: Array.from({ length: v.groups }, (_, i) => groupName(i + 1)) })),
+};
 
-/** 1 → 一组, 12 → 十二组. */
-export function groupName(n: number): string {
-  if (n <= 10) return `${DIGITS[n]}组`;
-  return `${n < 20 ? '' : DIGITS[Math.floor(n / 10)]}十${DIGITS[n % 10]}组`;
-}
+/** The examples `ledger init --example NAME` and the setup page offer. */
+export const EXAMPLES: Record<string, TownshipDraft> = { [TOWNSHIP.name]: EXAMPLE_TOWNSHIP };

@@ -9,6 +9,8 @@ export const villages = sqliteTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     sort: integer('sort').notNull().default(0),
+    /** 撤销: a village merged away or renamed out of use keeps its records but takes no new ones. */
+    retiredAt: text('retired_at'),
     ...stamps,
   },
   (t) => [
@@ -25,6 +27,7 @@ export const villageGroups = sqliteTable(
     villageId: integer('village_id').notNull().references(() => villages.id),
     name: text('name').notNull(),
     sort: integer('sort').notNull().default(0),
+    retiredAt: text('retired_at'),
     ...stamps,
   },
   (t) => [uniqueIndex('village_groups_name').on(t.villageId, t.name)],

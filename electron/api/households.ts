@@ -55,8 +55,8 @@ export const households = { ...registerMethods({
   defaultSort: 'villageId, groupId, id',
   describe: (r: HouseholdRow) => `${r.villageName} ${r.head}`,
   prepare: (ctx, v, before) => {
-    requireVillage(ctx, v.villageId);
-    requireGroup(ctx, v.villageId, v.groupId);
+    requireVillage(ctx, v.villageId, 'villageId', { was: before?.villageId });
+    requireGroup(ctx, v.villageId, v.groupId, 'groupId', { was: before?.groupId });
     if (v.idNumber) {
       refuseDuplicate(ctx,
         `select v.name || ' ' || h.head as who from households h join villages v on v.id = h.village_id

@@ -9,7 +9,9 @@ import { audit, meta } from './meta';
 import { pairings } from './pairings';
 import { settings } from './settings';
 import { sheets } from './sheets';
+import { township } from './township';
 import { reports } from './reports';
+import { reportDoc } from './report-doc';
 import { units, unitVillages } from './units';
 import { visits } from './visits';
 import { workItems } from './work';
@@ -18,7 +20,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets, imports, reports,
+  exports: exportsArea, sheets, imports, reports, reportDoc, township,
 };
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TOWNSHIP_UNIT } from '../../seeds/base';
 import { loadDemo } from '../../seeds/demo';
 import { LedgerError, method, type Ctx } from './define';
 import { readSetting } from './setting-store';
@@ -34,6 +35,10 @@ export const meta = {
 
   /** 载入演示数据: the empty ledger's second way in. */
   loadDemo: method(z.object({}), (ctx) => {
+    // The demo is a half-year of the example township, its organ included.
+    if (!one<{ id: number } | undefined>(ctx, 'select id from units where name = ? and deleted_at is null', TOWNSHIP_UNIT)) {
+      throw new LedgerError(`演示数据是示例上坝镇的，只能载入按示例设置的台账（台账中没有“${TOWNSHIP_UNIT}”）`);
+    }
     try {
       return loadDemo(ctx.ledger.sqlite);
     } catch (e) {
@@ -41,12 +46,12 @@ export const meta = {
     }
   }),
 
-  /** Everything an editor offers in its lists: villages with their groups, units, cadres, zones. */
+  /** Everything an editor offers in its lists: villages in use with their groups in use, units, cadres, zones. */
   lookups: method(z.object({}), (ctx): Lookups => {
-    const groups = q<{ id: number; name: string; village_id: number }>(ctx, 'select id, name, village_id from village_groups order by village_id, sort');
+    const groups = q<{ id: number; name: string; village_id: number }>(ctx, 'select id, name, village_id from village_groups where retired_at is null order by village_id, sort');
     return {
       township: readSetting(ctx, 'township') as Lookups['township'],
-      villages: q<{ id: number; name: string; code: string }>(ctx, 'select id, name, code from villages order by sort, code').map((v) => ({
+      villages: q<{ id: number; name: string; code: string }>(ctx, 'select id, name, code from villages where retired_at is null order by sort, code').map((v) => ({
         ...v, groups: groups.filter((g) => g.village_id === v.id).map(({ id, name }) => ({ id, name })),
       })),
       units: q(ctx, "select id, name, kind from units where deleted_at is null order by kind desc, name"),

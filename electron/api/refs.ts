@@ -6,18 +6,28 @@ function one<T>(ctx: Ctx, sql: string, ...params: unknown[]): T | undefined {
   return ctx.ledger.sqlite.prepare(sql).get(...params) as T | undefined;
 }
 
-export function requireVillage(ctx: Ctx, id: number, field = 'villageId'): Named {
-  const v = one<Named>(ctx, 'select id, name from villages where id = ?', id);
+/**
+ * The village a record names. `record` is given when a record is written: a retired (撤销) village then
+ * takes no record that was not already in it (`was`: the record's village before this write).
+ */
+export function requireVillage(ctx: Ctx, id: number, field = 'villageId', record?: { was: unknown }): Named {
+  const v = one<Named & { retired_at: string | null }>(ctx, 'select id, name, retired_at from villages where id = ?', id);
   if (!v) throw new LedgerError('本镇没有这个村，请从列表中选择', [{ field, message: '本镇没有这个村' }]);
-  return v;
+  if (record && v.retired_at && record.was !== id) {
+    throw new LedgerError(`${v.name}已撤销，不再登记新的记录；请选择在用的村，或在“设置 → 村和村民小组”中恢复该村`, [{ field, message: `${v.name}已撤销` }]);
+  }
+  return { id: v.id, name: v.name };
 }
 
-export function requireGroup(ctx: Ctx, villageId: number, groupId: number | null, field = 'groupId'): void {
+export function requireGroup(ctx: Ctx, villageId: number, groupId: number | null, field = 'groupId', record?: { was: unknown }): void {
   if (groupId === null) return;
-  const g = one<{ village_id: number; name: string }>(ctx, 'select village_id, name from village_groups where id = ?', groupId);
+  const g = one<{ village_id: number; name: string; retired_at: string | null }>(ctx, 'select village_id, name, retired_at from village_groups where id = ?', groupId);
   if (!g || g.village_id !== villageId) {
     const v = requireVillage(ctx, villageId);
     throw new LedgerError(`${v.name}没有这个村民小组，请从该村的小组中选择`, [{ field, message: `${v.name}没有这个村民小组` }]);
+  }
+  if (record && g.retired_at && record.was !== groupId) {
+    throw new LedgerError(`${g.name}已撤销，不再登记新的记录；请选择在用的村民小组`, [{ field, message: `${g.name}已撤销` }]);
   }
 }
 

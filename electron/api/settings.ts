@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { signatoriesSchema } from '../io/write/signatories';
+import { townshipFactsSchema } from '../report/facts';
 import { method } from './define';
 import { readSetting } from './setting-store';
 
@@ -14,10 +15,12 @@ const SCHEMAS = {
   }),
   signatories: signatoriesSchema,
   maskIdNumbers: z.boolean(),
+  townshipFacts: townshipFactsSchema,
 } as const;
 
 const LABELS: Record<string, string> = {
-  name: '乡镇名称', code: '区划代码', county: '区县', unit: '填报单位', filledBy: '填报人', phone: '电话', checkedBy: '审核人', head: '单位负责人',
+  name: '乡镇名称', code: '区划代码', county: '区县',
+  households: '总户数', people: '总人口', arableCentimu: '法定耕地面积', generalBranches: '党总支', branches: '党支部', partyMembers: '党员', ruralPartyMembers: '农村党员', unit: '填报单位', filledBy: '填报人', phone: '电话', checkedBy: '审核人', head: '单位负责人',
 };
 
 type Key = keyof typeof SCHEMAS;
@@ -34,6 +37,7 @@ export const settings = {
       z.object({ key: z.literal('township'), value: SCHEMAS.township }),
       z.object({ key: z.literal('signatories'), value: SCHEMAS.signatories }),
       z.object({ key: z.literal('maskIdNumbers'), value: SCHEMAS.maskIdNumbers }),
+      z.object({ key: z.literal('townshipFacts'), value: SCHEMAS.townshipFacts }),
     ]),
     (ctx, { key, value }) => {
       ctx.ledger.sqlite.transaction(() => {

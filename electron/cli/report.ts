@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { callMethod } from '../api/dispatch';
+import type { Ctx } from '../api/define';
 import type { HalfYearReport } from '../api/reports';
 import { parse, UsageError } from '../args';
 import { openContext } from '../context';
@@ -20,16 +23,32 @@ function human(r: HalfYearReport): string {
   ].join('\n');
 }
 
+/** The report's .docx or .xlsx, written where the command line says. */
+async function writeReportFile(ctx: Ctx, name: string, period: { from: string; to: string }, file: string): Promise<string> {
+  const r = await callMethod(ctx, name, period) as { base64: string };
+  const out = resolve(file);
+  writeFileSync(out, Buffer.from(r.base64, 'base64'));
+  return out;
+}
+
 export const reportCommand: Command = {
   name: 'report',
-  usage: 'report --from 日期 --to 日期',
-  summary: '半年报告的各项数字，例如 report --from 2014-01-01 --to 2014-06-30',
+  usage: 'report --from 日期 --to 日期 [--docx 文件] [--xlsx 文件]',
+  summary: '半年报告的各项数字；--docx 写出 Word 报告，--xlsx 写出附表',
   run: async (db, argv, o) => {
-    const { values } = parse(argv, { from: { type: 'string' }, to: { type: 'string' } });
+    const { values } = parse(argv, { from: { type: 'string' }, to: { type: 'string' }, docx: { type: 'string' }, xlsx: { type: 'string' } });
     if (!values.from || !values.to) throw new UsageError('请用 --from 和 --to 给出统计期间，例如 --from 2014-01-01 --to 2014-06-30');
     const ctx = openContext(db);
     try {
-      const r = await callMethod(ctx, 'reports.halfYear', { from: values.from, to: values.to }) as HalfYearReport;
+      const period = { from: values.from, to: values.to };
+      if (values.docx || values.xlsx) {
+        const files: Record<string, string> = {};
+        if (values.docx) files.docx = await writeReportFile(ctx, 'reportDoc.docx', period, values.docx);
+        if (values.xlsx) files.xlsx = await writeReportFile(ctx, 'reportDoc.xlsx', period, values.xlsx);
+        o.out(o.json ? JSON.stringify(files) : Object.values(files).map((f) => `已写出：${f}`).join('\n'));
+        return 0;
+      }
+      const r = await callMethod(ctx, 'reports.halfYear', period) as HalfYearReport;
       o.out(o.json ? JSON.stringify(r, null, 2) : human(r));
       return 0;
     } finally {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export function electronNativeBinding(appRoot: string): string | undefined {
   const candidates = [
     join(appRoot, '.native', `electron-${process.versions.electron}`, 'better_sqlite3.node'),
+    // The installer's copy (electron-builder.yml, extraResources).
+    join(process.resourcesPath ?? appRoot, 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node'),
     join(process.resourcesPath ?? appRoot, 'native', 'better_sqlite3.node'),
   ];
   return candidates.find((p) => existsSync(p));

@@ -1,15 +1,18 @@
 import { Layout, Menu, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ledger } from './client/ledger';
+import { useLookups } from './client/lookups';
 import { useStatus } from './client/status';
 import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PendingPage } from './pages/PendingPage';
 import { RegisterPage } from './pages/RegisterPage';
-import { ReportPage } from './pages/ReportPage';
+import { ReportPage } from './pages/report/ReportPage';
 import { SafetyPage } from './pages/SafetyPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { SetupPage } from './pages/setup/SetupPage';
+import { useTownshipReady } from './pages/setup/useTownshipReady';
 import { REGISTERS } from './registers/definitions';
 import { useRoute } from './routes';
 
@@ -43,6 +46,18 @@ export function App() {
   const section = SECTIONS.find(([key]) => key === route);
   const title = info?.township ? `${info.township.name}双联台账` : '双联台账';
   useEffect(() => { document.title = title; }, [title]);
+  const township = useTownshipReady();
+  const { refresh } = useLookups();
+
+  // The shell shows while asking (a ledger with its township is the usual case); a ledger without one gets the setup page.
+  if (township.ready === false) {
+    return <SetupPage onDone={async () => {
+      await township.recheck();
+      await refresh();
+      setInfo(await ledger.meta.info({}));
+      go('home');
+    }} />;
+  }
 
   return (
     <Layout className="shell">

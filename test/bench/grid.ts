@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openContext } from '../../electron/context';
+import { exampleContext } from '../helpers/ledger';
 import { loadDemo } from '../../seeds/demo';
 import { launchBrowser } from '../e2e/browser';
 import { startWeb } from '../helpers/run';
@@ -14,7 +14,7 @@ export async function benchGrid(rows = Number(process.env.BENCH_ROWS ?? 100_000)
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
   const db = join(dir, 'ledger.sqlite');
   let t = performance.now();
-  const ctx = openContext(db);
+  const ctx = exampleContext(db);
   loadDemo(ctx.ledger.sqlite, { households: rows, districtCadres: 263, townshipCadres: 66 });
   ctx.ledger.close();
   console.log(`grid: generated ${rows.toLocaleString('en-US')} households in ${ms(performance.now() - t)}`);

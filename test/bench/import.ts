@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openContext } from '../../electron/context';
+import { exampleContext } from '../helpers/ledger';
 import { importFiles } from '../../electron/io/import/run';
 import { WorkbookReader } from '../../electron/io/read/read';
 import { bigHouseholdSheet } from '../helpers/generate';
@@ -27,7 +27,7 @@ try {
   t = performance.now();
   await reader.read(bytes, 'big.xlsx');
   console.log(`import: workbook read (child process, SheetJS) in ${ms(t)}`);
-  const ctx = openContext(join(dir, 'bench.sqlite'));
+  const ctx = exampleContext(join(dir, 'bench.sqlite'));
   const phases: string[] = [];
   let last = performance.now();
   const progress = (e: { message?: string }) => { if (/读取|写入|核对…|完成/.test(e.message ?? '')) { phases.push(`${e.message?.replace(/（.*$/, '')} +${ms(last)}`); last = performance.now(); } };

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../electron/api/client';
 import { callMethod } from '../../electron/api/dispatch';
-import { openContext } from '../../electron/context';
+import { exampleContext } from '../helpers/ledger';
 import { ledgerCli } from '../helpers/run';
 import { watchErrors } from './browser';
 import { useWebSession } from './session';
@@ -21,7 +21,7 @@ function cli<T>(method: string, input: unknown): T {
 const heads = () => cli<{ rows: { head: string }[] }>('households.list', { limit: 100 }).rows.map((r) => r.head);
 
 const session = useWebSession('grid', async (db) => {
-  const ctx = openContext(db);
+  const ctx = exampleContext(db);
   const api = createClient((name, input) => callMethod(ctx, name, input));
   const xs = (ctx.ledger.sqlite.prepare("select id from villages where name = '新上村'").get() as { id: number }).id;
   const jd = (ctx.ledger.sqlite.prepare("select id from villages where name = '旧墩村'").get() as { id: number }).id;

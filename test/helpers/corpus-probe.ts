@@ -6,12 +6,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { openContext } from '../../electron/context';
+import { exampleContext } from './ledger';
 import { importFiles } from '../../electron/io/import/run';
 import { WorkbookReader } from '../../electron/io/read/read';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-corpus-'));
-const ctx = openContext(join(dir, 'ledger.sqlite'));
+const ctx = exampleContext(join(dir, 'ledger.sqlite'));
 const reader = new WorkbookReader();
 try {
   for (const file of process.argv.slice(2)) {

@@ -42,10 +42,10 @@ describe('import batches', () => {
     expect(second.batch).toBe(2);
     const plan = await t.api.imports.rollbackPlan({ batchId: 2 });
     expect(plan.blockers).toEqual([]);
-    // The sample names both households of the first batch (same ID numbers) and changes them; the other 44 are new.
+    // The sample names both households of the first batch (same ID numbers) and changes them; the other 43 are new (row 26 has no head and is refused).
     expect(plan.restore).toEqual([{ table: 'households', label: '帮扶户', count: 2 }]);
-    expect(plan.remove).toEqual([{ table: 'households', label: '帮扶户', count: 44 }]);
-    expect(await t.api.imports.rollback({ batchId: 2 })).toEqual({ removed: 44, restored: 2 });
+    expect(plan.remove).toEqual([{ table: 'households', label: '帮扶户', count: 43 }]);
+    expect(await t.api.imports.rollback({ batchId: 2 })).toEqual({ removed: 43, restored: 2 });
     // Every register as it was; only the history (audit log, batch list) records the import and its rollback.
     const { audit_log: _a, import_batches: _b, ...after } = dumpTables(t.file);
     const { audit_log: _c, import_batches: _d, ...expected } = between;

@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findMigrationsFolder, openLedger } from '../../db/open';
-import { loadBaseData } from '../../seeds/load-base';
+import { withExampleTownship } from '../helpers/ledger';
 
 const dirs: string[] = [];
 const temp = () => { const d = mkdtempSync(join(tmpdir(), 'ledger-file-')); dirs.push(d); return d; };
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
 
 describe('opening a ledger file', () => {
-  it('migrates a new file and loads the base data once, however often it is opened', () => {
+  it('migrates a new file; the example township set up once stays as it is, however often it is opened', () => {
     const file = join(temp(), 'l.sqlite');
     for (let i = 0; i < 2; i++) {
       const l = openLedger(file);
-      loadBaseData(l);
+      if (i === 0) withExampleTownship(l);
       expect(l.sqlite.prepare('select count(*) as n from villages').get()).toEqual({ n: 9 });
       expect(l.sqlite.prepare('select count(*) as n from village_groups').get()).toEqual({ n: 58 });
       expect(l.sqlite.prepare('select code from villages where name = ?').get('上红村')).toEqual({ code: '620902104208' });
@@ -28,7 +28,7 @@ describe('opening a ledger file', () => {
     const dir = temp();
     const file = join(dir, 'l.sqlite');
     const l = openLedger(file);
-    loadBaseData(l);
+    withExampleTownship(l);
     l.close();
     // A later release adds a migration.
     const folder = join(dir, 'migrations');

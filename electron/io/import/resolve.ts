@@ -1,5 +1,4 @@
 import type { IdResult } from '../../values/idcard';
-import { groupName } from '../../../seeds/base';
 import { RowCtx, RowFailure } from './row';
 import type { Row, Writer } from './writer';
 
@@ -35,17 +34,27 @@ const HOUSEHOLD_FIELDS: [key: string, col: string, map?: (v: unknown) => unknown
  */
 export class Resolver {
   private villages = new Map<string, { id: number; name: string }>();
+  /** Villages and groups of this ledger that are retired (撤销): named, but taking no new records. */
+  private retired = new Set<string>();
+  private retiredGroups = new Set<number>();
+  /** Each village's groups by their name and by their number (三组 = 3组 = 3社). */
   private groups = new Map<number, Map<string, number>>();
   /** What this file said about each household and cadre so far: the same one twice must agree. */
   private seen = new Map<string, Seen>();
   private pendingSeen: [string, Seen][] = [];
 
   constructor(private readonly w: Writer) {
-    for (const v of w.all<{ id: number; name: string }>('select id, name from villages')) this.villages.set(v.name, v);
-    for (const g of w.all<{ id: number; village_id: number; name: string }>('select id, village_id, name from village_groups')) {
+    for (const v of w.all<{ id: number; name: string; retired_at: string | null }>('select id, name, retired_at from villages order by sort, code')) {
+      this.villages.set(v.name, { id: v.id, name: v.name });
+      if (v.retired_at) this.retired.add(v.name);
+    }
+    for (const g of w.all<{ id: number; village_id: number; name: string; retired_at: string | null }>('select id, village_id, name, retired_at from village_groups order by sort, id')) {
       let m = this.groups.get(g.village_id);
       if (!m) this.groups.set(g.village_id, (m = new Map()));
       m.set(g.name, g.id);
+      const n = groupNumber(g.name);
+      if (n !== null && n > 0 && !m.has(`#${n}`)) m.set(`#${n}`, g.id);
+      if (g.retired_at) this.retiredGroups.add(g.id);
     }
   }
 
@@ -63,7 +72,9 @@ export class Resolver {
     const raw = ctx.get<string>(key)!;
     const s = raw.replace(/\s+/g, '').replace(/村委会$|村民委员会$/, '村');
     const v = this.villages.get(s) ?? this.villages.get(`${s}村`);
-    if (!v) ctx.fail(key, `本镇没有“${raw}”这个村，请核对村名（本镇的村：${[...this.villages.keys()].join('、')}）`, 'unknown_village');
+    const live = [...this.villages.keys()].filter((n) => !this.retired.has(n)).join('、');
+    if (!v) ctx.fail(key, `本镇没有“${raw}”这个村，请核对村名（本镇的村：${live}）`, 'unknown_village');
+    if (this.retired.has(v.name)) ctx.fail(key, `${v.name}已撤销，不再接收新的记录；请核对村名（本镇在用的村：${live}），或在“设置 → 村和村民小组”中恢复该村后再导入`, 'retired_village');
     return v;
   }
 
@@ -72,11 +83,12 @@ export class Resolver {
     if (!raw) return null;
     const groups = this.groups.get(village.id) ?? new Map<string, number>();
     const n = groupNumber(raw);
-    const id = groups.get(n !== null && n > 0 ? groupName(n) : raw.replace(/\s+/g, '')) ?? groups.get(raw.trim());
+    const id = groups.get(raw.replace(/\s+/g, '')) ?? (n !== null && n > 0 ? groups.get(`#${n}`) : undefined);
+    const names = [...groups].filter(([k, g]) => !k.startsWith('#') && !this.retiredGroups.has(g)).map(([k]) => k);
     if (id === undefined) {
-      const names = [...groups.keys()];
-      ctx.fail(key, `${village.name}没有“${raw}”这个村民小组（该村有 ${names[0] ?? '—'} 至 ${names[names.length - 1] ?? '—'}），请核对`, 'unknown_group');
+      ctx.fail(key, `${village.name}没有“${raw}”这个村民小组（该村的村民小组：${names.join('、') || '无'}），请核对`, 'unknown_group');
     }
+    if (this.retiredGroups.has(id)) ctx.fail(key, `${village.name}的“${raw}”已撤销，不再接收新的记录（该村在用的村民小组：${names.join('、')}），请核对`, 'retired_group');
     return id;
   }
 

@@ -1,13 +1,30 @@
-import { App as AntApp, Button, Card, Form, Input, Space, Switch, Typography } from 'antd';
+import { App as AntApp, Button, Card, Form, Input, InputNumber, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
+import { AboutCard } from './setup/AboutCard';
+import { VillageManager } from './setup/VillageManager';
 import { useLeaveGuard } from './useLeaveGuard';
 
 type Township = { name: string; code?: string; county?: string; city?: string; province?: string };
 type Signatories = { unit?: string; filledBy?: string; phone?: string; checkedBy?: string; head?: string };
-type Values = { township: Township; signatories: Signatories; maskIdNumbers: boolean };
+type Facts = { households?: number; people?: number; arableCentimu?: number; generalBranches?: number; branches?: number; partyMembers?: number; ruralPartyMembers?: number };
+/** The form shows arable land in 亩 with two decimals; the setting keeps hundredths of a 亩. */
+type FactsForm = Omit<Facts, 'arableCentimu'> & { arableMu?: number | null };
+type Values = { township: Township; signatories: Signatories; maskIdNumbers: boolean; facts: FactsForm };
+
+const toForm = ({ arableCentimu, ...f }: Facts): FactsForm => ({ ...f, arableMu: arableCentimu === undefined ? undefined : arableCentimu / 100 });
+const fromForm = ({ arableMu, ...f }: FactsForm): Facts => {
+  const out: Facts = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null)) as Facts;
+  if (arableMu !== undefined && arableMu !== null) out.arableCentimu = Math.round(arableMu * 100);
+  return out;
+};
+
+const FACTS: [keyof FactsForm, string, string][] = [
+  ['households', '总户数', '户'], ['people', '总人口', '人'], ['arableMu', '法定耕地面积', '亩'],
+  ['generalBranches', '党总支', '个'], ['branches', '党支部', '个'], ['partyMembers', '党员', '名'], ['ruralPartyMembers', '其中农村党员', '名'],
+];
 
 /** 设置: the township, the names printed on every export, and whether printed ID numbers are masked. */
 export function SettingsPage() {
@@ -26,6 +43,7 @@ export function SettingsPage() {
         township: (s.township ?? { name: '' }) as Township,
         signatories: (s.signatories ?? {}) as Signatories,
         maskIdNumbers: s.maskIdNumbers === true,
+        facts: toForm((s.townshipFacts ?? {}) as Facts),
       });
       setLoaded(true);
     });
@@ -39,6 +57,7 @@ export function SettingsPage() {
       await ledger.settings.set({ key: 'township', value: clean(v.township) as Township });
       await ledger.settings.set({ key: 'signatories', value: clean(v.signatories) });
       await ledger.settings.set({ key: 'maskIdNumbers', value: v.maskIdNumbers });
+      await ledger.settings.set({ key: 'townshipFacts', value: fromForm(v.facts ?? {}) });
       await refresh();
       setDirty(false);
       message.success('设置已保存');
@@ -51,6 +70,7 @@ export function SettingsPage() {
   };
 
   return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
     <Card style={{ maxWidth: 760 }} loading={!loaded}>
       <Form form={form} layout="horizontal" labelCol={{ span: 7 }} wrapperCol={{ span: 14 }} onFinish={save}
         onValuesChange={() => setDirty(true)}>
@@ -58,6 +78,12 @@ export function SettingsPage() {
         <Form.Item label="乡镇名称" name={['township', 'name']} rules={[{ required: true, message: '请填写乡镇名称' }]}><Input /></Form.Item>
         <Form.Item label="区县" name={['township', 'county']}><Input placeholder="肃州区" /></Form.Item>
         <Form.Item label="统计用区划代码" name={['township', 'code']} rules={[{ pattern: /^\d{9}$/, message: '应为 9 位数字' }]}><Input /></Form.Item>
+        <Typography.Title level={5}>基本情况（写入半年报告；村和村民小组数取自台账）</Typography.Title>
+        {FACTS.map(([key, label, unit]) => (
+          <Form.Item key={key} label={label} name={['facts', key]}>
+            <InputNumber aria-label={label} min={0} precision={key === 'arableMu' ? 2 : 0} suffix={unit} style={{ width: 220 }} />
+          </Form.Item>
+        ))}
         <Typography.Title level={5}>报表落款（导出的表格和走访记录表上印的名字）</Typography.Title>
         <Form.Item label="填报单位（盖章）" name={['signatories', 'unit']}><Input placeholder="上坝镇人民政府" /></Form.Item>
         <Form.Item label="填报人" name={['signatories', 'filledBy']}><Input /></Form.Item>
@@ -74,5 +100,8 @@ export function SettingsPage() {
         </Form.Item>
       </Form>
     </Card>
+    <VillageManager />
+    <AboutCard />
+    </Space>
   );
 }

@@ -184,12 +184,13 @@ const workItems: RegisterDef = {
 const TABLE_LABEL: Record<string, string> = {
   households: '帮扶户', cadres: '联户干部', units: '联系单位', unit_villages: '联村关系', pairings: '结对关系', visits: '走访记录',
   aid_deliveries: '慰问发放', land_plots: '土地流转', greenhouse_zones: '大棚小区', greenhouses: '设施农业', work_items: '工作事项', settings: '设置',
+  villages: '行政村', village_groups: '村民小组',
 };
 const ACTION_LABEL: Record<string, string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复' };
 const QUIET = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt']);
 
 /** "户主姓名 李四 → 李思": what an audit row changed, in a line. */
-const SOURCE_LABEL: Record<string, string> = { app: '手工', import: '导入', rollback: '撤销导入', demo: '演示数据', init: '初始化' };
+const SOURCE_LABEL: Record<string, string> = { app: '手工', import: '导入', rollback: '撤销导入', demo: '演示数据', init: '初始化', setup: '设置本镇' };
 
 /** Each table's fields → the headers its grid shows (villageId reads as 村 …): the audit speaks the grids' words. */
 function fieldLabels(lk: Lookups): Map<string, Map<string, string>> {

@@ -1,0 +1,17 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ReportView } from '../../../../electron/api/report-doc';
+import { ledger } from '../../client/ledger';
+import { useStatus } from '../../client/status';
+
+/** The report of [from, to] from the ledger, loaded again when the ledger changes or the clerk saves text. */
+export function useReportView(from: string, to: string) {
+  const [view, setView] = useState<ReportView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { changes } = useStatus();
+  const load = useCallback(() => {
+    setError(null);
+    return ledger.reportDoc.get({ from, to }).then((v) => setView(v as ReportView), (e: Error) => setError(e.message));
+  }, [from, to]);
+  useEffect(() => { setView(null); void load(); }, [load, changes]);
+  return { view, error, reload: load };
+}
