@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll } from 'vitest';
 import { createClient, type LedgerClient } from '../../electron/api/client';
 import { callMethod } from '../../electron/api/dispatch';
-import { openContext } from '../../electron/context';
+import { exampleContext } from '../helpers/ledger';
 import { ledgerCli } from '../helpers/run';
 import { watchErrors } from './browser';
 import { useWebSession } from './session';
@@ -16,7 +16,7 @@ import { useWebSession } from './session';
  */
 export function useGridSession(prefix: string, fill: (api: LedgerClient, villageId: (name: string) => number) => Promise<void>) {
   const session = useWebSession(prefix, async (db) => {
-    const ctx = openContext(db);
+    const ctx = exampleContext(db);
     const api = createClient((name, input) => callMethod(ctx, name, input));
     const villageId = (name: string) => (ctx.ledger.sqlite.prepare('select id from villages where name = ?').get(name) as { id: number }).id;
     await fill(api, villageId);
