@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,6 +6,8 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
+        // electron/main and electron/preload run against a stand-in that records what they call.
+        resolve: { alias: [{ find: /^electron$/, replacement: resolve(import.meta.dirname, 'test/stubs/electron.ts') }] },
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],

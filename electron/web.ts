@@ -1,20 +1,22 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Ctx, ProgressEvent } from './api/define';
 import { callMethod, toWireError } from './api/dispatch';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
-};
+import { FileHandles } from './api/file-handles';
+import { LIMITS, mb } from './io/read/limits';
+import { BodyTooLarge, readSmallBody, streamBodyToFile } from './web/body';
+import { serveFile, staticFile } from './web/static';
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-const MAX_BODY = 256 * 1024 * 1024;
+/** A JSON call's body: the largest is a grid batch of 100,000 small edits. Files come through /api/upload. */
+export const JSON_LIMIT = 16 * 1024 * 1024;
 
-export type WebServer = { url: string; port: number; token: string; close(): Promise<void> };
+/** `uploads`: the folder uploaded files wait in (owner only) until the server closes. */
+export type WebServer = { url: string; port: number; token: string; uploads: string; close(): Promise<void> };
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false;
@@ -22,78 +24,132 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) { fail(new Error('请求过大')); req.destroy(); } else chunks.push(c);
-    });
-    req.on('end', () => ok(Buffer.concat(chunks)));
-    req.on('error', fail);
-  });
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(body));
 }
+
+const refuse = (res: ServerResponse, status: number, message: string) => send(res, status, { error: { message, problems: [] } });
 
 /**
- * The loopback transport: the built renderer and `POST /api/<method>` on 127.0.0.1 only. Every API
- * call carries the session token (header `x-ledger-token`); the page gets it from its own URL.
+ * A body over its limit is answered before it is read to the end; what the client still sends is
+ * discarded up to a little more (so that it reads the answer), then the connection is cut.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  if (!res.headersSent) send(res, 413, { error: { message: `内容超过上限 ${mb(limit)}，已拒绝`, problems: [] } }, { connection: 'close' });
+  let drained = 0;
+  req.on('data', (c: Buffer) => { drained += c.length; if (drained > 1024 * 1024) req.destroy(); });
+  req.resume();
+}
+
+const isJson = (req: IncomingMessage) => /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+const isBytes = (req: IncomingMessage) => /^application\/octet-stream\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+
+/**
+ * The loopback transport: the built renderer and `POST /api/<method>` on 127.0.0.1 only. The printed URL
+ * carries the session token once; the page's first load turns it into an HttpOnly SameSite=Strict cookie
+ * and the page takes it out of the address bar. API calls carry the cookie (or header `x-ledger-token`,
+ * for scripts), never a token in the URL; a request from another origin is refused.
  */
 export function startWebServer(ctx: Ctx, opts: { port?: number; staticDir: string; token?: string }): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const root = resolve(opts.staticDir);
+  const root = existsSync(opts.staticDir) ? realpathSync(opts.staticDir) : resolve(opts.staticDir);
+  const uploads = mkdtempSync(join(tmpdir(), 'ledger-uploads-'));
+  const files = new FileHandles();
   const listeners = new Set<ServerResponse>();
+  let port = 0;
+  const cookieName = () => `ledger_${port}`;
   const webCtx: Ctx = {
     ...ctx,
     transport: 'http',
+    files,
     progress: (e: ProgressEvent) => { for (const r of listeners) r.write(`data: ${JSON.stringify(e)}\n\n`); },
+  };
+
+  const upload = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).slice(0, 255) || '未命名文件';
+    const path = join(uploads, randomBytes(12).toString('hex'));
+    try {
+      const bytes = await streamBodyToFile(req, path, LIMITS.fileBytes);
+      send(res, 200, { result: { handle: files.add(path, name, true), name, bytes } });
+    } catch (e) {
+      rmSync(path, { force: true });
+      throw e;
+    }
+  };
+
+  const api = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    const given = (req.headers['x-ledger-token'] as string | undefined) ?? cookie(req, cookieName());
+    if (!sameToken(given, token)) { refuse(res, 401, '未授权：缺少或错误的会话令牌'); return; }
+    if (path === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': ok\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
+    if (req.method !== 'POST') { refuse(res, 405, '只接受 POST'); return; }
+    const isUpload = path === '/api/upload';
+    // A form on another page can post text/plain or multipart without asking; these types it cannot.
+    if (isUpload ? !isBytes(req) : !isJson(req)) {
+      refuse(res, 415, isUpload ? '上传须为 application/octet-stream' : '请求须为 application/json');
+      return;
+    }
+    const limit = isUpload ? LIMITS.fileBytes : JSON_LIMIT;
+    try {
+      if (isUpload) { await upload(req, res); return; }
+      const body = await readSmallBody(req, limit);
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        refuse(res, 400, '请求内容不是有效的 JSON');
+        return;
+      }
+      const result = await callMethod(webCtx, decodeURIComponent(path.slice(5)), input);
+      send(res, 200, { result: result ?? null });
+    } catch (e) {
+      if (e instanceof BodyTooLarge) refuseTooLarge(req, res, limit);
+      else send(res, 400, { error: toWireError(e) });
+    }
+  };
+
+  const page = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
+    let path: string;
+    try { path = decodeURIComponent(url.pathname); } catch { res.writeHead(400).end(); return; }
+    const found = staticFile(root, path);
+    // Any other path is one of the page's own routes: it gets the page.
+    const file = found === 'none' ? staticFile(root, '/index.html') : found;
+    if (typeof file !== 'string' || file === 'none') { res.writeHead(404).end(); return; }
+    const headers: Record<string, string | string[]> = { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' };
+    // The printed URL's token becomes the session cookie; the page then drops it from the address bar.
+    if (file.endsWith('.html') && sameToken(url.searchParams.get('token') ?? undefined, token)) {
+      headers['set-cookie'] = `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    serveFile(res, file, headers);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const host = req.headers.host ?? '';
     // A page on another site cannot reach us through a rebound DNS name: only our own host names answer.
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) { res.writeHead(421).end(); return; }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) {
-      const given = (req.headers['x-ledger-token'] as string | undefined) ?? url.searchParams.get('token') ?? undefined;
-      if (!sameToken(given, token)) { send(res, 401, { error: { message: '未授权：缺少或错误的会话令牌', problems: [] } }); return; }
-      if (url.pathname === '/api/events' && req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-        res.write(': ok\n\n');
-        listeners.add(res);
-        req.on('close', () => listeners.delete(res));
-        return;
-      }
-      if (req.method !== 'POST') { send(res, 405, { error: { message: '只接受 POST', problems: [] } }); return; }
-      try {
-        const body = await readBody(req);
-        const input = body.length ? JSON.parse(body.toString('utf8')) : {};
-        const result = await callMethod(webCtx, decodeURIComponent(url.pathname.slice(5)), input);
-        send(res, 200, { result: result ?? null });
-      } catch (e) {
-        send(res, 400, { error: toWireError(e) });
-      }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      refuse(res, 403, '拒绝：请求来自其他网页');
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') { res.writeHead(405).end(); return; }
-    let path: string;
-    try { path = decodeURIComponent(url.pathname); } catch { res.writeHead(400).end(); return; }
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root + sep) && file !== root) { res.writeHead(403).end(); return; }
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'cache-control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
-    });
-    createReadStream(file).pipe(res);
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname.startsWith('/api/')) await api(req, res, url.pathname);
+    else page(req, res, url);
   };
   // Whatever a request does, it must not take the server down (any page in the browser can send one).
   const server = createServer((req, res) => {
@@ -107,10 +163,14 @@ export function startWebServer(ctx: Ctx, opts: { port?: number; staticDir: strin
     server.once('error', fail);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
       const addr = server.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      port = typeof addr === 'object' && addr ? addr.port : 0;
       ok({
-        url: `http://127.0.0.1:${port}/?token=${token}`, port, token,
-        close: () => new Promise((done) => { for (const r of listeners) r.end(); server.closeAllConnections(); server.close(() => done()); }),
+        url: `http://127.0.0.1:${port}/?token=${token}`, port, token, uploads,
+        close: () => new Promise((done) => {
+          for (const r of listeners) r.end();
+          server.closeAllConnections();
+          server.close(() => { files.clear(); rmSync(uploads, { recursive: true, force: true }); done(); });
+        }),
       });
     });
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, Ledger } from '../../db/open';
 import { fieldMessage } from '../values/zod';
+import type { FileHandles } from './file-handles';
 
 z.config(z.locales.zhCN());
 
@@ -9,8 +10,10 @@ export type Ctx = {
   ledger: Ledger;
   db: Db;
   progress?: (event: ProgressEvent) => void;
-  /** Which transport carries the call: file paths are taken only from the desktop app and the CLI. */
+  /** Which transport carries the call: file paths are taken only from the CLI and direct calls. */
   transport?: 'ipc' | 'http' | 'direct';
+  /** Files the person chose, dropped or uploaded, by opaque id (desktop app and browser mode). */
+  files?: FileHandles;
 };
 
 export type ProgressEvent = { task: string; done: number; total: number; message?: string };

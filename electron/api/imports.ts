@@ -9,12 +9,16 @@ import { LedgerError, method, type Ctx } from './define';
 
 const sheetCode = z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']);
 
-/** A file given by path (desktop, CLI) or as base64 bytes (browser mode uploads; IPC may pass bytes too). */
+/**
+ * A file given by path (CLI), as base64 bytes, or as the handle of a file the person chose, dropped or
+ * uploaded (desktop app, browser mode).
+ */
 const fileInput = z.object({
   name: z.string().max(255).optional(),
   path: z.string().max(4096).optional(),
   base64: z.string().max(Math.ceil((LIMITS.fileBytes * 4) / 3) + 8, `文件超过 ${mb(LIMITS.fileBytes)}`).optional(),
-}).refine((f) => Boolean(f.path) !== Boolean(f.base64), '每个文件给出 path 或 base64 其中之一');
+  handle: z.string().max(64).optional(),
+}).refine((f) => [f.path, f.base64, f.handle].filter(Boolean).length === 1, '每个文件给出 path、base64 或 handle 其中之一');
 
 const importInput = z.object({
   files: z.array(fileInput).min(1, '请至少选择一个文件').max(100),
@@ -27,7 +31,13 @@ const importInput = z.object({
   previewRows: z.number().int().min(0).max(20000).optional(),
 });
 
-function load(f: z.output<typeof fileInput>): ImportFile {
+function load(ctx: Ctx, given: z.output<typeof fileInput>): ImportFile {
+  let f = given;
+  if (f.handle !== undefined) {
+    const held = ctx.files?.get(f.handle);
+    if (!held) throw new LedgerError('文件已失效（或不是您选择的文件），请重新选择文件后再试');
+    f = { name: f.name ?? held.name, path: held.path };
+  }
   const name = f.name ?? (f.path ? basename(f.path) : '未命名文件');
   if (f.base64 !== undefined) return { name, bytes: Buffer.from(f.base64, 'base64') };
   try {
@@ -42,11 +52,11 @@ function load(f: z.output<typeof fileInput>): ImportFile {
 }
 
 const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean): Promise<ImportReport> => {
-  // A page in browser mode uploads the file's bytes; reading paths is for the desktop app and the CLI.
-  if (ctx.transport === 'http' && i.files.some((f) => f.path)) {
-    throw new LedgerError('浏览器模式下请上传文件本身，不能按路径读取本机文件');
+  // A page (desktop window or browser) names only files the person gave it; paths are for the CLI.
+  if ((ctx.transport ?? 'direct') !== 'direct' && i.files.some((f) => f.path)) {
+    throw new LedgerError('只能导入您选择、拖入或上传的文件，不能按路径读取本机文件');
   }
-  return importFiles(ctx.ledger.sqlite, i.files.map(load), {
+  return importFiles(ctx.ledger.sqlite, i.files.map((f) => load(ctx, f)), {
     dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, progress: ctx.progress,
   });
 };

@@ -3,7 +3,7 @@ import { townshipFactsSchema } from '../report/facts';
 import { previousPeriod } from '../report/period';
 import type { ClerkText, ReportInput, TownshipFacts, VillageRow } from '../report/types';
 import type { Ctx } from './define';
-import { halfYear } from './reports';
+import { reports, type HalfYearReport } from './reports';
 import { readSetting } from './setting-store';
 
 /** The clerk's 存在问题 and 下一步打算 of one period live in the settings table under this key. */
@@ -67,14 +67,28 @@ function villages(ctx: Ctx, from: string, to: string): VillageRow[] {
     .map(({ retired: _retired, ...v }) => v);
 }
 
+/** Live poor and special households with no pairing in force at any time in the period. */
+function unpaired(ctx: Ctx, from: string, to: string): ReportInput['unpaired'] {
+  return ctx.ledger.sqlite.prepare(`
+    select count(case when h.category = 'poor' then 1 end) as poor, count(case when h.category = 'special' then 1 end) as special
+    from households h where h.deleted_at is null and h.category in ('poor', 'special') and not exists (
+      select 1 from pairings p join cadres c on c.id = p.cadre_id join units u on u.id = c.unit_id
+      where p.household_id = h.id and p.deleted_at is null and c.deleted_at is null and u.deleted_at is null
+        and p.since <= @to and (p.until is null or p.until >= @from))`).get({ from, to }) as ReportInput['unpaired'];
+}
+
+/** The report API's figures of a period, by the one rule the API counts with. */
+const figuresOf = (ctx: Ctx, from: string, to: string) => reports.halfYear.handler(ctx, { from, to }) as HalfYearReport;
+
 /** Everything the report of [from, to] is written from: its figures, the previous period's, the township, the clerk's text. */
 export function reportInput(ctx: Ctx, from: string, to: string): ReportInput {
   const prev = previousPeriod(from, to);
   return {
-    figures: halfYear(ctx, from, to),
-    previous: halfYear(ctx, prev.from, prev.to),
+    figures: figuresOf(ctx, from, to),
+    previous: figuresOf(ctx, prev.from, prev.to),
     facts: facts(ctx),
     text: readClerkText(ctx, from, to),
     villages: villages(ctx, from, to),
+    unpaired: unpaired(ctx, from, to),
   };
 }

@@ -1,41 +1,20 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { FileHandles } from '../api/file-handles';
 import { openContext } from '../context';
-import { CSP } from '../web';
-import { bindApi } from './ipc';
+import { bindIpc, fromOurWindow } from './ipc';
 import { installMenu } from './menu';
 import { electronNativeBinding } from './native';
 import { bindPrinting } from './print';
+import { secureSession } from './session';
+import { appOrigin, createWindow, type WindowOptions } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let win: BrowserWindow | null = null;
 
-function createWindow(): BrowserWindow {
-  const w = new BrowserWindow({
-    width: 1400, height: 900, minWidth: 1000, minHeight: 640, title: '双联台账', show: false,
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false,
-    },
-  });
-  w.once('ready-to-show', () => w.show());
-  // The window shows only the ledger: no navigation away, no new windows (links open in the browser).
-  w.webContents.on('will-navigate', (e) => e.preventDefault());
-  w.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  if (process.env.ELECTRON_RENDERER_URL) void w.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void w.loadFile(join(here, '../renderer/index.html'));
-  return w;
-}
-
 app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  secureSession(session.defaultSession);
   const file = process.env.LEDGER_DB ?? join(app.getPath('userData'), 'ledger.sqlite');
   let ctx;
   try {
@@ -46,10 +25,17 @@ app.whenReady().then(() => {
     return;
   }
   const opened = ctx;
+  const page: WindowOptions = {
+    preload: join(here, '../preload/index.cjs'),
+    file: join(here, '../renderer/index.html'),
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+    packaged: app.isPackaged,
+  };
+  const origin = appOrigin(page);
   installMenu();
-  bindApi(opened, (sender) => sender === win?.webContents);
+  bindIpc(opened, new FileHandles(), (event) => fromOurWindow(event, win, origin), () => win);
   bindPrinting();
-  win = createWindow();
+  win = createWindow(page);
   app.on('before-quit', () => opened.ledger.close());
 });
 

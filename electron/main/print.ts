@@ -15,7 +15,7 @@ async function withPage<T>(html: string, use: (w: BrowserWindow) => Promise<T>):
   writeFileSync(file, html, 'utf8');
   const w = new BrowserWindow({
     show: false, width: 900, height: 1200,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, spellcheck: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, spellcheck: false, devTools: false, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     await w.loadFile(file);

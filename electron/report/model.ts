@@ -12,7 +12,8 @@ const centi = (v: number) => decimal(plainScaled(v));
 const fig = (figure: string, text: string, period?: { from: string; to: string }): Figure => (period ? { figure, text, period } : { figure, text });
 
 type Work = HalfYearReport['work'][number];
-const workPath = (w: Work) => `work.${w.category}.${w.measure ?? ''}`;
+/** The drill-down's path of a work figure (electron/rules/records.ts): a missing 计量单位 is written "-". */
+const workPath = (w: Work) => `work.${w.category}.${w.measure ?? '-'}`;
 
 /** What each 宣传 measure was in the 2014 report: booklets, banners, blackboard issues, visits. */
 const PUBLICITY: Record<string, string> = {
@@ -90,13 +91,24 @@ function pairingParagraphs(c: Ctx): Paragraph[] {
       '镇机关联户干部', ...pairingFigure(c, 'pairing.township.cadres', '名'),
       '，其中科级以上领导干部', ...pairingFigure(c, 'pairing.township.leaders', '名'), '、一般干部', ...pairingFigure(c, 'pairing.township.general', '名'),
       '，结对联系贫困户', ...pairingFigure(c, 'pairing.township.poorHouseholds', '户'), '、特殊户', ...pairingFigure(c, 'pairing.township.specialHouseholds', '户'),
-      '，实现了贫困户、特殊户联系帮扶全覆盖。',
+      '。',
     ]);
   } else {
     out.push(['本期暂无镇机关干部结对联户记录。']);
   }
+  const { poor, special } = c.input.unpaired;
+  if (d.cadres + t.cadres > 0) {
+    out.push(poor + special === 0 ? ['全镇贫困户、特殊户均已结对，实现了联系帮扶全覆盖。']
+      : [`全镇尚有${[poor ? `贫困户${poor}户` : '', special ? `特殊户${special}户` : ''].filter(Boolean).join('、')}本期未结对。`]);
+  }
   return out;
 }
+
+/** Full coverage: someone is paired, and no poor or special household is left out. */
+const covered = (c: Ctx) => {
+  const p = c.input.figures.pairing;
+  return p.district.cadres + p.township.cadres > 0 && c.input.unpaired.poor + c.input.unpaired.special === 0;
+};
 
 function basics(c: Ctx): Paragraph[] {
   const f = c.input.facts;
@@ -126,8 +138,9 @@ function landClauses(r: HalfYearReport): (Paragraph | null)[] {
     ...(l.newPlots > 0 ? ['，其中本期新增流转', fig('land.newMu', decimal(l.newMu)), '亩（', fig('land.newPlots', count(l.newPlots)), '块）'] as Segment[] : []),
   ] : null;
   const demo: Paragraph | null = l.demoSites.length > 0 ? [
-    '建成土地流转示范点', fig('land.demoSites', count(l.demoSites.length)), '个：',
-    ...l.demoSites.flatMap((s, i): Segment[] => [i > 0 ? '、' : '', `${s.village}${s.name.startsWith(s.village) ? s.name.slice(s.village.length) : s.name}`, fig(`land.demoSites.${i}.mu`, decimal(s.mu)), '亩']),
+    // The number of sites is the list that follows; each site's area opens its plots.
+    `建成土地流转示范点${l.demoSites.length}个：`,
+    ...l.demoSites.flatMap((s, i): Segment[] => [i > 0 ? '、' : '', `${s.village}${s.name.startsWith(s.village) ? s.name.slice(s.village.length) : s.name}`, fig(`land.demoSites.${s.name}.mu`, decimal(s.mu)), '亩']),
   ] : null;
   const g = r.greenhouses;
   const gh: Paragraph | null = g.count > 0 || g.zones > 0 ? [
@@ -157,7 +170,7 @@ function works(c: Ctx): Section {
   const others = [...new Set(r.work.map((w) => w.category))].filter((k) => !known.has(k));
   const visits: Paragraph | null = r.visits.count > 0 ? ['联户干部深入结对户开展入户走访', fig('visits.count', count(r.visits.count)), '次，做到“五个知晓”“五个关心”'] : null;
   const parts: { lead: string; body: Paragraph | null }[] = [
-    { lead: '（一）结对帮扶全覆盖。', body: pairingParagraphs(c).flatMap((p) => p) },
+    { lead: covered(c) ? '（一）结对帮扶全覆盖。' : '（一）结对帮扶。', body: pairingParagraphs(c).flatMap((p) => p) },
     { lead: '（二）宣传发动到位。', body: sentence([workClause(r.work, '宣传')]) },
     { lead: '（三）入户走访经常。', body: sentence([visits, workClause(r.work, '帮办实事'), workClause(r.work, '热点难点问题')]) },
     { lead: '（四）发展生产有力。', body: sentence([workClause(r.work, '生产发展计划'), workClause(r.work, '土地调整'), ...landClauses(r)]) },
@@ -206,7 +219,7 @@ function workTable(c: Ctx): ReportTable {
     ['在流转地块', fig('land.plotsInForce', count(r.land.plotsInForce)), '块'],
     ['本期新增流转', fig('land.newMu', r.land.newMu), '亩'],
     ['本期新增地块', fig('land.newPlots', count(r.land.newPlots)), '块'],
-    ...r.land.demoSites.map((s, i): TableCell[] => [`示范点：${s.name}（${s.village}）`, fig(`land.demoSites.${i}.mu`, s.mu), '亩']),
+    ...r.land.demoSites.map((s): TableCell[] => [`示范点：${s.name}（${s.village}）`, fig(`land.demoSites.${s.name}.mu`, s.mu), '亩']),
     ['钢架大棚小区', fig('greenhouses.zones', count(r.greenhouses.zones)), '个'],
     ['大棚', fig('greenhouses.count', count(r.greenhouses.count)), '座'],
     ['大棚占地', fig('greenhouses.areaMu', r.greenhouses.areaMu), '亩'],

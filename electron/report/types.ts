@@ -36,6 +36,8 @@ export type ReportInput = {
   facts: TownshipFacts;
   text: ClerkText;
   villages: VillageRow[];
+  /** Live poor and special households with no pairing in force in the period. */
+  unpaired: { poor: number; special: number };
 };
 
 /** A piece of a sentence: plain words, or a figure of the ledger with the path the drill-down asks for. */

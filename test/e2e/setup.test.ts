@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openContext } from '../../electron/context';
 import { ledgerCli } from '../helpers/run';
+import { xlsxBytes } from '../helpers/sheets';
 import { watchErrors } from './browser';
 import { useWebSession, type WebSession } from './session';
 
@@ -88,7 +89,7 @@ describe('first run: a ledger without a township opens on the setup page', () =>
     await page.locator('tr', { hasText: '新建村' }).waitFor();
     await expect.poll(() => page.getByText('台账文件').locator('..').textContent()).toContain(typed.db);
     expect(await page.getByText('版本').locator('..').textContent()).toMatch(/双联台账 \d+\.\d+\.\d+/);
-    await page.locator('text=村和村民小组').scrollIntoViewIfNeeded();
+    await page.locator('.ant-card-head-title', { hasText: '村和村民小组' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots(typed), 'setup-4-settings.png'), fullPage: true });
 
     const t = townshipOf(typed.db);
@@ -98,10 +99,21 @@ describe('first run: a ledger without a township opens on the setup page', () =>
     await page.close();
   });
 
-  it('使用示例：上坝镇 sets up the example in one click', async () => {
+  it('reads villages from a sheet (从表格读取…); 使用示例：上坝镇 sets up the example in one click', async () => {
     const page = await example.browser.newPage({ viewport: { width: 1300, height: 900 } });
     const errors = watchErrors(page);
     await page.goto(example.url);
+    await page.getByText('欢迎使用双联台账：先设置本镇').waitFor();
+    const sheet = xlsxBytes([{ name: '村组', rows: [['乡镇名称', '红柳镇'], ['村', '村代码', '村民小组'], ['红柳村', '620902150200', '一组、二组'], ['沙河村', '620902150201', '东队']] }]);
+    await page.locator('input[type=file]').setInputFiles({ name: '村组表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet });
+    // Read by the importer's own reading process, started for it.
+    await expect.poll(() => page.getByLabel('村（第 2 行）').inputValue(), { timeout: 60_000 }).toBe('沙河村');
+    expect(await page.getByLabel('乡镇名称').inputValue()).toBe('红柳镇');
+    expect(await page.getByLabel('乡镇代码').inputValue()).toBe('620902150');
+    expect(await page.getByLabel('村民小组（第 1 行）').inputValue()).toBe('一组、二组');
+    await page.getByRole('button', { name: '使用示例：上坝镇' }).and(page.locator(':enabled')).waitFor();
+    await page.screenshot({ path: join(shots(example), 'setup-4b-read-sheet.png') });
+    expect(townshipOf(example.db).villages).toEqual([]);
     await page.getByRole('button', { name: '使用示例：上坝镇' }).click();
     await page.getByText('台账还是空的').waitFor();
     await expect.poll(() => page.locator('.shell-title').textContent()).toBe('上坝镇双联台账');

@@ -23,20 +23,20 @@ function zip(entries: { name: string; data: string; claimedSize?: number }[]): B
   return Buffer.concat([...locals, cd, end]);
 }
 
-const refusal = (f: () => unknown) => { try { f(); } catch (e) { expect(e).toBeInstanceOf(ReadRefusal); return (e as Error).message; } throw new Error('not refused'); };
+const refusal = async (f: () => unknown) => { try { await f(); } catch (e) { expect(e).toBeInstanceOf(ReadRefusal); return (e as Error).message; } throw new Error('not refused'); };
 
 describe('reading files before any parser sees them', () => {
-  it('refuses a zip whose parts would inflate past the limit, from the central directory alone', () => {
+  it('refuses a zip whose parts would inflate past the limit, from the central directory alone', async () => {
     const bomb = zip([{ name: '[Content_Types].xml', data: '<x/>' }, { name: 'xl/worksheets/sheet1.xml', data: 'x', claimedSize: 0xfffffff0 }]);
-    expect(refusal(() => parseWorkbook(bomb, 'bomb.xlsx'))).toMatch(/解压后有 \d+ MB，超过导入上限/);
+    expect(await refusal(() => parseWorkbook(bomb, 'bomb.xlsx'))).toMatch(/解压后有 \d+ MB，超过导入上限/);
   });
 
-  it('refuses a plain zip, an empty file, a truncated xlsx and text under an .xls name, each saying why', () => {
-    expect(refusal(() => parseWorkbook(zip([{ name: 'readme.txt', data: 'hi' }]), 'a.zip'))).toContain('普通的压缩包');
-    expect(refusal(() => parseWorkbook(new Uint8Array(), 'a.xlsx'))).toContain('空的');
+  it('refuses a plain zip, an empty file, a truncated xlsx and text under an .xls name, each saying why', async () => {
+    expect(await refusal(() => parseWorkbook(zip([{ name: 'readme.txt', data: 'hi' }]), 'a.zip'))).toContain('普通的压缩包');
+    expect(await refusal(() => parseWorkbook(new Uint8Array(), 'a.xlsx'))).toContain('空的');
     const whole = zip([{ name: '[Content_Types].xml', data: '<x/>' }]);
-    expect(refusal(() => parseWorkbook(whole.subarray(0, whole.length - 30), 'a.xlsx'))).toContain('不完整');
-    expect(refusal(() => parseWorkbook(Buffer.from('Attachment not included'), 'a.xls'))).toContain('不是表格');
+    expect(await refusal(() => parseWorkbook(whole.subarray(0, whole.length - 30), 'a.xlsx'))).toContain('不完整');
+    expect(await refusal(() => parseWorkbook(Buffer.from('Attachment not included'), 'a.xls'))).toContain('不是表格');
   });
 
   it('decodes CSV: UTF-8 with or without BOM, else GB18030; never mojibake', () => {
@@ -47,8 +47,8 @@ describe('reading files before any parser sees them', () => {
     expect(decodeText(Buffer.from([0xba, 0xce, 0xbe, 0xea])).text).toBe('何娟');
   });
 
-  it('parses CSV fields as text: quoted commas and line breaks, CR-only lines, 18-digit numbers kept whole', () => {
-    expect(parseCsv('a,"b,c","d\ne"\r620902194111132758,,"x""y"\r')).toEqual([
+  it('parses CSV fields as text: quoted commas and line breaks, CR-only lines, 18-digit numbers kept whole', async () => {
+    expect((await parseCsv(Buffer.from('a,"b,c","d\ne"\r620902194111132758,,"x""y"\r'))).rows).toEqual([
       ['a', 'b,c', 'd\ne'], ['620902194111132758', null, 'x"y'],
     ]);
   });

@@ -44,6 +44,7 @@ function shangba(): ReportInput {
     facts: { name: '上坝镇', county: '肃州区', villages: 9, groups: 58, households: 5400, people: 22000, arableCentimu: 6233200, generalBranches: 7, branches: 29, partyMembers: 1061, ruralPartyMembers: 925 },
     text: { problems: '一是部分贫困户发展意愿不强。\n二是产业带动能力弱。', plans: '' },
     villages: [],
+    unpaired: { poor: 0, special: 0 },
   };
 }
 
@@ -64,6 +65,12 @@ describe('the report model, on the figures of the 2014 report of 上坝镇', () 
     const pairing = section(doc, '二、主要工作及成效')[0];
     expect(pairing).toContain('联系我镇的区直机关事业单位9个，联户干部从341名调整为263名，其中科级以上领导干部70名、一般干部从271名调整为193名，结对联系贫困户263户、特殊户68户。');
     expect(pairing).toContain('镇机关联户干部66名，其中科级以上领导干部12名、一般干部54名，结对联系贫困户66户、特殊户12户');
+  });
+
+  it('claims full coverage only when every poor and special household is paired', () => {
+    expect(section(doc, '二、主要工作及成效')[0]).toMatch(/^（一）结对帮扶全覆盖。.*全镇贫困户、特殊户均已结对，实现了联系帮扶全覆盖。$/);
+    const partial = buildReport({ ...shangba(), unpaired: { poor: 2, special: 0 } });
+    expect(section(partial, '二、主要工作及成效')[0]).toMatch(/^（一）结对帮扶。.*特殊户12户。全镇尚有贫困户2户本期未结对。$/);
   });
 
   it('the previous figure opens the previous half-year’s records', () => {
@@ -102,7 +109,8 @@ describe('a period with nothing recorded', () => {
 
   it('reads naturally: no zero figures, 暂无 where a section has nothing', () => {
     const s = section(doc, '二、主要工作及成效');
-    expect(s[0]).toBe('（一）结对帮扶全覆盖。本期暂无区直机关事业单位结对联户记录。本期暂无镇机关干部结对联户记录。');
+    expect(s[0]).toBe('（一）结对帮扶。本期暂无区直机关事业单位结对联户记录。本期暂无镇机关干部结对联户记录。');
+    expect(s[0]).not.toContain('实现了');
     expect(s.slice(1)).toEqual(['（二）宣传发动到位。', '（三）入户走访经常。', '（四）发展生产有力。', '（五）基层治理加强。', '（六）节日慰问暖心。'].map((l) => `${l}本期暂无登记。`));
     expect(section(doc, '一、基本情况')).toEqual(['上坝镇辖9个行政村、58个村民小组。']);
     expect(s.join('')).not.toMatch(/[^0-9]0[个名户次件亩元]/);

@@ -16,7 +16,9 @@ export const LIMITS = {
   cells: 3_000_000,
   /** The reading worker's heap, and how long it may take over one file. */
   workerHeapMb: 640,
-  workerTimeoutMs: 60_000,
+  /** The reading process's whole memory (heap, buffers, zlib, the parser's own): killed past this. */
+  readerRssMb: 1024,
+  workerTimeoutMs: 120_000,
 } as const;
 
 export const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;

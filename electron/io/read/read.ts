@@ -13,14 +13,15 @@ const here = import.meta.url;
  * tsx; in the built app it is parse-worker.js, a separate entry beside the main bundle (Electron's fork
  * runs it as plain Node). Its heap is capped; structured clone carries the bytes both ways.
  */
-function spawn(): ChildProcess {
+function spawn(rssMb: number): ChildProcess {
   const heap = `--max-old-space-size=${LIMITS.workerHeapMb}`;
+  const args = [String(rssMb)];
   const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] as ('ignore' | 'ipc')[] };
   if (here.endsWith('.ts')) {
     const tsx = pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
-    return fork(fileURLToPath(new URL('./worker.ts', here)), [], { ...options, execArgv: [heap, '--import', tsx] });
+    return fork(fileURLToPath(new URL('./worker.ts', here)), args, { ...options, execArgv: [heap, '--import', tsx] });
   }
-  return fork(fileURLToPath(new URL('./parse-worker.js', here)), [], { ...options, execArgv: [heap] });
+  return fork(fileURLToPath(new URL('./parse-worker.js', here)), args, { ...options, execArgv: [heap] });
 }
 
 type Pending = { resolve: (w: RawWorkbook) => void; reject: (e: unknown) => void };
@@ -31,9 +32,12 @@ export class WorkbookReader {
   private ready: Promise<void> | null = null;
   private pending: Pending | null = null;
 
+  /** `rssMb`: the reading process's memory cap (tests set a small one). */
+  constructor(private readonly rssMb: number = LIMITS.readerRssMb) {}
+
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const w = spawn();
+    const w = spawn(this.rssMb);
     this.worker = w;
     this.ready = new Promise<void>((ok, fail) => {
       const onReady = (m: { ready?: boolean }) => { if (m?.ready) { w.off('message', onReady); ok(); } };

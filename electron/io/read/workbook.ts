@@ -4,7 +4,7 @@ import { parseDate } from '../../values/dates';
 import { decodeText, parseCsv } from './csv';
 import { LIMITS, mb } from './limits';
 import { ReadRefusal, type CellValue, type RawMerge, type RawSheet, type RawWorkbook } from './types';
-import { checkZip, zipDirectory, zipEntryText } from './zip';
+import { checkInflatedSizes, checkZip, zipDirectory, zipEntryText } from './zip';
 
 // Old .xls (BIFF5) from Chinese Excel and WPS store text in code page 936.
 XLSX.set_cptable(cptable);
@@ -122,14 +122,15 @@ function refusalFor(e: unknown): ReadRefusal {
   return new ReadRefusal('文件已损坏或不完整，无法读取；请让报送单位重新导出后发送，或在 Excel、WPS 中打开后另存为 .xlsx 再导入', detail);
 }
 
-/** Bytes to the importer's neutral workbook. Runs inside the reading worker (see read.ts). */
-export function parseWorkbook(bytes: Uint8Array, name: string): RawWorkbook {
+/** Bytes to the importer's neutral workbook. Runs inside the reading process (see read.ts). */
+export async function parseWorkbook(bytes: Uint8Array, name: string): Promise<RawWorkbook> {
   try {
     const kind = sniff(bytes, name);
     if (kind === 'csv') {
-      const { text, encoding } = decodeText(bytes);
-      return { format: 'csv', date1904: false, encoding, sheets: [{ name: null, hidden: false, rows: parseCsv(text), merges: [] }] };
+      const { rows, encoding } = await parseCsv(bytes);
+      return { format: 'csv', date1904: false, encoding, sheets: [{ name: null, hidden: false, rows, merges: [] }] };
     }
+    if (kind === 'xlsx' || kind === 'ods') await checkInflatedSizes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (kind === 'ods') checkOdsRepeats(bytes);
     const wb = XLSX.read(bytes, {
       type: 'buffer', dense: true, cellText: false, cellFormula: false, cellHTML: false, cellStyles: false, cellNF: false,

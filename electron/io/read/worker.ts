@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { ReadRefusal, type RawWorkbook } from './types';
 import { parseWorkbook } from './workbook';
 
@@ -13,10 +14,23 @@ for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] =
  * a worker thread: V8 ends the whole process when one huge allocation fails, even inside a worker with
  * resourceLimits, so a hostile file must be parsed where dying harms nothing but the reader.
  */
-process.on('message', ({ bytes, name }: WorkerRequest) => {
+/**
+ * The V8 heap cap does not count buffers, inflated zip parts or native allocations. A watchdog thread
+ * (it runs while the parser blocks this one) reads the process's resident memory and ends the whole
+ * process past the cap given by read.ts; the importing side then refuses the file.
+ */
+const rssCap = Number(process.argv[2]) * 1024 * 1024;
+if (rssCap > 0) {
+  new Worker(`
+    const { workerData } = require('node:worker_threads');
+    setInterval(() => { if (process.memoryUsage.rss() > workerData) process.kill(process.pid, 'SIGKILL'); }, 20);
+  `, { eval: true, workerData: rssCap }).unref();
+}
+
+process.on('message', async ({ bytes, name }: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { ok: true, workbook: parseWorkbook(bytes, name) };
+    reply = { ok: true, workbook: await parseWorkbook(bytes, name) };
   } catch (e) {
     reply = e instanceof ReadRefusal
       ? { ok: false, message: e.message, detail: e.detail }

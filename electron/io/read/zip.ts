@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { LIMITS, mb } from './limits';
 import { ReadRefusal } from './types';
 
@@ -89,4 +89,40 @@ export function checkZip(buf: Buffer): 'xlsx' | 'ods' {
     return 'ods';
   }
   throw new ReadRefusal('这是一个普通的压缩包，不是表格文件；请先解压，再选择其中的 Excel 表格导入');
+}
+
+/** Inflates a part, throwing the output away as it comes, and stops past `stopAt` bytes. */
+function inflatedSize(data: Buffer, stopAt: number): Promise<number> {
+  return new Promise((ok, fail) => {
+    const z = createInflateRaw();
+    let n = 0;
+    z.on('data', (c: Buffer) => {
+      n += c.length;
+      if (n > stopAt) { z.destroy(); ok(n); }
+    });
+    z.on('end', () => ok(n));
+    z.on('error', (e) => fail(new ReadRefusal('文件已损坏（压缩数据无法解开），请让报送单位重新导出后发送', e.message)));
+    z.end(data);
+  });
+}
+
+/**
+ * The central directory's sizes are the file's own word: a crafted zip says 1,000 bytes and inflates
+ * to gigabytes. Every compressed part is inflated once, counting what really comes out (nothing is
+ * kept), and refused at the first byte past its stated size or past the limit for the whole file.
+ */
+export async function checkInflatedSizes(buf: Buffer): Promise<void> {
+  let budget: number = LIMITS.unzippedBytes;
+  for (const e of zipDirectory(buf)) {
+    if (e.method === 0) { budget -= e.compressed; continue; }
+    if (e.method !== 8) continue;
+    const nameLen = buf.readUInt16LE(e.offset + 26), extraLen = buf.readUInt16LE(e.offset + 28);
+    const start = e.offset + 30 + nameLen + extraLen;
+    const data = buf.subarray(start, Math.min(buf.length, start + e.compressed));
+    const stopAt = Math.min(e.size, budget);
+    const n = await inflatedSize(data, stopAt);
+    if (n > e.size) throw new ReadRefusal(`文件内部部件 ${e.name} 解压后超过了文件自己声明的大小（声明 ${e.size.toLocaleString('en-US')} 字节），文件异常，已拒绝导入`);
+    if (n > budget) throw new ReadRefusal(`文件解压后超过导入上限 ${mb(LIMITS.unzippedBytes)}；请按村或按单位拆分成几个文件再导入`);
+    budget -= n;
+  }
 }

@@ -1,8 +1,11 @@
 import { createClient, RemoteLedgerError, type LedgerClient, type WireError } from '../../../electron/api/client';
 
+type Reply = { result: unknown } | WireError;
 type Bridge = {
-  call: (name: string, input: unknown) => Promise<{ result: unknown } | WireError>;
+  call: (name: string, input: unknown) => Promise<Reply>;
   onProgress: (l: (e: unknown) => void) => () => void;
+  /** A chosen or dropped file, made known to main as an opaque handle. */
+  holdFile: (file: File) => Promise<Reply>;
 };
 
 declare global {
@@ -11,11 +14,15 @@ declare global {
 
 export type ProgressEvent = { task: string; done: number; total: number; message?: string };
 
-/** The session token of browser mode: given in the page's URL, kept for reloads of this tab. */
-function browserToken(): string {
-  const fromUrl = new URLSearchParams(location.search).get('token');
-  if (fromUrl) sessionStorage.setItem('ledger-token', fromUrl);
-  return fromUrl ?? sessionStorage.getItem('ledger-token') ?? '';
+/**
+ * Browser mode's session token came in the first load's URL; the server has already made it an HttpOnly
+ * cookie, so the page only takes it out of the address bar and history.
+ */
+function dropTokenFromAddress(): void {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('token')) return;
+  url.searchParams.delete('token');
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }
 
 function unwrap(reply: { result: unknown } | WireError): unknown {
@@ -24,7 +31,8 @@ function unwrap(reply: { result: unknown } | WireError): unknown {
 }
 
 const bridge = window.ledger;
-const token = bridge ? '' : browserToken();
+if (!bridge) dropTokenFromAddress();
+const UNAUTHORISED = '会话令牌无效：请使用启动时打印的完整地址（含 ?token=…）打开';
 
 /** One typed client for the whole renderer: IPC in the desktop app, loopback HTTP in browser mode. */
 export const ledger: LedgerClient = createClient(async (name, input) => {
@@ -32,20 +40,35 @@ export const ledger: LedgerClient = createClient(async (name, input) => {
   const body = JSON.stringify(input ?? {});
   const res = await fetch(`/api/${encodeURIComponent(name)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-ledger-token': token },
+    headers: { 'content-type': 'application/json' },
     body,
     // A small request outlives the page: an edit sent as the window reloads or closes still arrives
     // (browsers allow 64 KB of keepalive bodies in all).
     keepalive: body.length < 16_000,
   });
-  if (res.status === 401) throw new RemoteLedgerError('会话令牌无效：请使用启动时打印的完整地址（含 ?token=…）打开');
-  return unwrap((await res.json()) as { result: unknown } | WireError);
+  if (res.status === 401) throw new RemoteLedgerError(UNAUTHORISED);
+  return unwrap((await res.json()) as Reply);
 });
+
+/**
+ * A file the person chose or dropped, as the handle the import API takes: in the desktop app main
+ * holds its path; in browser mode its bytes are streamed to the server (never base64 in JSON).
+ */
+export async function holdFile(file: File): Promise<string> {
+  if (bridge) return unwrap(await bridge.holdFile(file)) as string;
+  const res = await fetch('/api/upload', {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+    body: file,
+  });
+  if (res.status === 401) throw new RemoteLedgerError(UNAUTHORISED);
+  return (unwrap((await res.json()) as Reply) as { handle: string }).handle;
+}
 
 /** Progress of long work (imports, PDF batches): IPC events, or server-sent events in browser mode. */
 export function onProgress(listener: (e: ProgressEvent) => void): () => void {
   if (bridge) return bridge.onProgress((e) => listener(e as ProgressEvent));
-  const es = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+  const es = new EventSource('/api/events');
   es.onmessage = (m) => listener(JSON.parse(m.data) as ProgressEvent);
   return () => es.close();
 }

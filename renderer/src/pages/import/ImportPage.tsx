@@ -3,11 +3,11 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Progress, Result, Space, 
 import { useRef, useState } from 'react';
 import type { ImportReport, SheetChoice } from '../../../../electron/io/import/types';
 import type { SheetCode } from '../../../../electron/io/sheets';
-import { ledger, onProgress, type ProgressEvent } from '../../client/ledger';
+import { holdFile, ledger, onProgress, type ProgressEvent } from '../../client/ledger';
 import { useLookups } from '../../client/lookups';
 import { useStatus } from '../../client/status';
 import { BatchHistory } from './BatchHistory';
-import { ACCEPT, toBase64 } from './files';
+import { ACCEPT } from './files';
 import { SheetPreview } from './SheetPreview';
 
 type Chosen = UploadFile & { originFileObj?: File };
@@ -30,9 +30,9 @@ export function ImportPage() {
 
   const input = async (c: SheetChoice[]) => ({
     files: await Promise.all(files.map(async (f) => {
-      let b64 = encoded.current.get(f.uid);
-      if (b64 === undefined) encoded.current.set(f.uid, (b64 = await toBase64(f.originFileObj!)));
-      return { name: f.name, base64: b64 };
+      let handle = encoded.current.get(f.uid);
+      if (handle === undefined) encoded.current.set(f.uid, (handle = await holdFile(f.originFileObj!)));
+      return { name: f.name, handle };
     })),
     includeHidden, choices: c,
   });

@@ -53,8 +53,18 @@ export function ReportPage({ period }: { period: string }) {
   const [open, setOpen] = useState<OpenFigure | null>(null);
   const onOpen = (f: Figure, label: string) => setOpen({ figure: f.figure, from: f.period?.from ?? from, to: f.period?.to ?? to, label, value: f.text });
 
+  const { modal } = AntApp.useApp();
   const pick = (v: [Dayjs | null, Dayjs | null] | null) => {
-    if (v?.[0] && v[1]) setRange({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') });
+    if (!v?.[0] || !v[1]) return;
+    const next = { from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') };
+    if (!text.dirty) { setRange(next); return; }
+    modal.confirm({
+      title: '本期的存在问题和下一步打算还没有保存',
+      content: '换到另一个期间，这些修改将丢失。要先保存吗？',
+      okText: '保存后切换', cancelText: '不保存，直接切换', keyboard: false, maskClosable: false,
+      onOk: async () => { await text.save(); setRange(next); },
+      onCancel: () => setRange(next),
+    });
   };
 
   const doc = view?.doc;

@@ -19,7 +19,6 @@ const LABELS: Record<string, string> = {
   'land.cumulativeMu': '在流转的地块（累计面积）',
   'land.newPlots': '本期新增流转的地块',
   'land.newMu': '本期新增流转的地块（面积）',
-  'land.demoSites': '土地流转示范点的地块',
   'greenhouses.zones': '钢架大棚小区',
   'greenhouses.count': '大棚',
   'greenhouses.areaMu': '大棚（占地面积）',
@@ -28,9 +27,9 @@ const LABELS: Record<string, string> = {
 
 export function figureLabel(path: string): string {
   if (LABELS[path]) return LABELS[path];
-  const demo = /^land\.demoSites\.\d+\.mu$/.test(path);
-  if (demo) return '示范点的流转地块';
+  const demo = /^land\.demoSites\.(.+)\.mu$/.exec(path);
+  if (demo) return `${demo[1]}的流转地块`;
   const work = /^work\.([^.]+)\.(.*)$/.exec(path);
-  if (work) return `工作事项：${work[1]}${work[2] ? `（${work[2]}）` : ''}`;
+  if (work) return `工作事项：${work[1]}${work[2] !== '-' ? `（${work[2]}）` : ''}`;
   return path;
 }

@@ -4,26 +4,34 @@ import { ledger } from '../../client/ledger';
 /** A figure the clerk opened: its path in the report API's output, the period it is of, and how the page named it. */
 export type OpenFigure = { figure: string; from: string; to: string; label: string; value: string };
 
-type Rows = Record<string, unknown>[];
+type Column = { key: string; title: string; type: 'text' | 'int' | 'money' | 'area' | 'number' | 'date' };
+type Row = Record<string, string | number | null>;
+/** What `reports.records` answers (electron/rules/records.ts): the rows, their columns, and for a sum, the column summed. */
+type Reply = { label: string; columns: Column[]; rows: Row[]; sumOf?: string; value: string | number };
+
+export type GridColumn = { field: string; headerName: string; type?: 'numericColumn'; valueFormatter?: (p: { value: unknown }) => string };
 export type RecordsState =
   | { state: 'loading' }
-  | { state: 'ready'; rows: Rows; columns: { field: string; headerName: string }[]; total: number }
+  | { state: 'ready'; label: string; rows: Row[]; columns: GridColumn[]; total: number; sum?: { title: string; value: string } }
   | { state: 'missing'; message: string }
   | { state: 'error'; message: string };
 
-/** What `reports.records` may answer: a list of rows, or rows with their columns and total. */
-type Reply = Rows | { rows: Rows; columns?: ({ field: string; headerName?: string; title?: string } | string)[]; total?: number };
+/** Money and areas come in the ledger's hundredths (分, 0.01 亩), quantities in hundredths too. */
+const hundredths = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : String(v ?? ''));
+const quantity = (v: unknown) => (typeof v === 'number' ? String(v / 100) : String(v ?? ''));
 
-function columnsOf(rows: Rows, given?: Exclude<Reply, Rows>['columns']) {
-  if (given?.length) return given.map((c) => (typeof c === 'string' ? { field: c, headerName: c } : { field: c.field, headerName: c.headerName ?? c.title ?? c.field }));
-  const keys = [...new Set(rows.slice(0, 50).flatMap((r) => Object.keys(r)))].filter((k) => k !== 'id' && !k.endsWith('Id'));
-  return keys.map((k) => ({ field: k, headerName: k }));
+function gridColumn(c: Column): GridColumn {
+  const base = { field: c.key, headerName: c.title };
+  if (c.type === 'money' || c.type === 'area') return { ...base, type: 'numericColumn', valueFormatter: (p) => hundredths(p.value) };
+  if (c.type === 'number') return { ...base, type: 'numericColumn', valueFormatter: (p) => quantity(p.value) };
+  if (c.type === 'int') return { ...base, type: 'numericColumn' };
+  return base;
 }
 
-/**
- * The records behind one figure, from `reports.records` (the drill-down API). Until a ledger has that
- * method the drawer says so instead of failing.
- */
+/** True when the ledger has no `reports.records` (an older version): the drawer says so instead of failing. */
+export const isMissingMethod = (e: Error) => /没有这个操作：reports\.records/.test(e.message);
+
+/** The records behind one figure, from `reports.records` (the drill-down API). */
 export function useRecords(open: OpenFigure | null): RecordsState {
   const [s, setS] = useState<RecordsState>({ state: 'loading' });
   useEffect(() => {
@@ -33,12 +41,14 @@ export function useRecords(open: OpenFigure | null): RecordsState {
     const api = ledger.reports as unknown as { records: (i: { figure: string; from: string; to: string }) => Promise<Reply> };
     api.records({ figure: open.figure, from: open.from, to: open.to }).then((r) => {
       if (!live) return;
-      const rows = Array.isArray(r) ? r : r.rows;
-      setS({ state: 'ready', rows, columns: columnsOf(rows, Array.isArray(r) ? undefined : r.columns), total: Array.isArray(r) ? r.length : r.total ?? rows.length });
+      const sumCol = r.sumOf ? r.columns.find((c) => c.key === r.sumOf) : undefined;
+      setS({
+        state: 'ready', label: r.label, rows: r.rows, columns: r.columns.map(gridColumn), total: r.rows.length,
+        sum: sumCol ? { title: sumCol.title, value: String(r.value) } : undefined,
+      });
     }, (e: Error) => {
       if (!live) return;
-      if (/reports\.records|没有.*方法|unknown method|no such method/i.test(e.message)) setS({ state: 'missing', message: '这一版台账还不能列出数字背后的记录（明细查询尚未提供）。' });
-      else setS({ state: 'error', message: e.message });
+      setS(isMissingMethod(e) ? { state: 'missing', message: '这一版台账还不能列出数字背后的记录（明细查询尚未提供）。' } : { state: 'error', message: e.message });
     });
     return () => { live = false; };
   }, [open]);

@@ -36,7 +36,10 @@ export function useSetupDraft() {
     const incoming = parsed.villages.map((v) => ({ key: nextKey++, name: v.name, code: v.code, groups: v.groups.join('、') }));
     setLines((ls) => [...ls.filter((l) => !isBlank(l)), ...incoming, blankLine()]);
     if (parsed.township.name && !name) setName(parsed.township.name);
-    if (parsed.township.code && !code) setCode(parsed.township.code);
+    // The township's code is its villages' first 9 digits, when the sheet does not say it.
+    const prefixes = [...new Set(parsed.villages.map((v) => v.code.slice(0, 9)))];
+    const inferred = parsed.township.code ?? (prefixes.length === 1 && /^\d{9}$/.test(prefixes[0]) ? prefixes[0] : undefined);
+    if (inferred && !code) setCode(inferred);
     if (parsed.township.organName && !organTouched) { setOrgan(parsed.township.organName); setOrganTouched(true); }
     setNotes([`已读入 ${incoming.length} 个村`, ...parsed.problems]);
   };

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+
+export type HeldFile = { path: string; name: string };
+
+/**
+ * Files the person gave us (main's open dialog, a drop, an upload in browser mode), each under a random
+ * id. A page names a file only by such an id: it cannot make one up for a path it was never given.
+ */
+export class FileHandles {
+  private readonly held = new Map<string, HeldFile & { temporary: boolean }>();
+
+  /** `max`: a page may upload again and again; the oldest file is let go (and a temporary copy deleted). */
+  constructor(private readonly max = 200) {}
+
+  add(path: string, name: string, temporary = false): string {
+    const id = randomBytes(18).toString('base64url');
+    this.held.set(id, { path, name, temporary });
+    while (this.held.size > this.max) this.drop(this.held.keys().next().value as string);
+    return id;
+  }
+
+  get(id: string): HeldFile | undefined {
+    const f = this.held.get(id);
+    return f && { path: f.path, name: f.name };
+  }
+
+  drop(id: string): void {
+    const f = this.held.get(id);
+    this.held.delete(id);
+    if (f?.temporary) rmSync(f.path, { force: true });
+  }
+
+  clear(): void {
+    for (const id of [...this.held.keys()]) this.drop(id);
+  }
+}
