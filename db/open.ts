@@ -1,38 +1,49 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { BackupError, newestGoodBackup, takeBackup } from './backup';
+import { swappableConnection } from './connection';
+import { findMigrationsFolder, inspectLedgerFile, knownMigrations } from './ledger-check';
+import { LedgerFileError } from './ledger-file-error';
 import * as schema from './schema';
 
+export { findMigrationsFolder } from './ledger-check';
+export { LedgerFileError } from './ledger-file-error';
+
 export type Db = BetterSQLite3Database<typeof schema>;
-export type Ledger = { db: Db; sqlite: Database.Database; file: string; close(): void };
+
+export type Ledger = {
+  db: Db;
+  sqlite: Database.Database;
+  file: string;
+  options: OpenOptions;
+  /** Set when the file could not be opened (recovery mode): every use of `sqlite` or `db` throws it. */
+  problem: LedgerFileError | null;
+  close(): void;
+  /**
+   * Closes the connection, lets `swap` put another file in place, then opens that file (checked and
+   * migrated like any open) in this same object, so every holder of the ledger sees the new one.
+   */
+  replaceFile(swap: () => void): void;
+};
 
 export type OpenOptions = {
   /** The Electron app passes its own build of the native module (see scripts/electron-native.mjs). */
   nativeBinding?: string;
   migrationsFolder?: string;
   readonly?: boolean;
+  /** Told once when checking the file takes longer than a second. */
+  onSlow?: (message: string) => void;
 };
 
-/** Finds db/migrations from wherever this module ends up (source under tsx, or bundled in out/main). */
-export function findMigrationsFolder(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    for (const candidate of [join(dir, 'migrations'), join(dir, 'db', 'migrations')]) {
-      if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
-    }
-    dir = dirname(dir);
-  }
-  throw new Error('找不到数据库迁移文件（db/migrations），安装可能不完整');
-}
+const SLOW = '正在检查台账文件的完整性，请稍候…';
 
 function pendingMigrations(sqlite: Database.Database, folder: string): number {
-  const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
   const has = sqlite.prepare("select 1 from sqlite_master where type='table' and name='__drizzle_migrations'").get();
   const applied = has ? (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n : 0;
-  return journal.entries.length - applied;
+  return knownMigrations(folder).length - applied;
 }
 
 function isEmpty(sqlite: Database.Database): boolean {
@@ -40,29 +51,35 @@ function isEmpty(sqlite: Database.Database): boolean {
 }
 
 /**
- * Opens (creating if needed) a ledger file: WAL, foreign keys on, integrity checked, migrations applied.
- * Before a migration touches a ledger that holds data, a copy is taken beside it.
+ * Opens a connection to a ledger file after checking it without writing (header, full integrity_check,
+ * our tables, not from a newer version); a new file is created. Pragmas that are already in force
+ * write nothing, so opening an unchanged ledger leaves its bytes as they were. Before a migration
+ * touches a ledger that holds data, a backup is taken (迁移前); if that fails, nothing is migrated.
  */
-export function openLedger(file: string, opts: OpenOptions = {}): Ledger {
-  const path = resolve(file);
+function connect(path: string, opts: OpenOptions): Database.Database {
+  const folder = opts.migrationsFolder ?? findMigrationsFolder();
+  if (existsSync(path)) {
+    inspectLedgerFile(path, { nativeBinding: opts.nativeBinding, migrationsFolder: folder, onSlow: () => opts.onSlow?.(SLOW) });
+  }
   const sqlite = new Database(path, {
     readonly: opts.readonly ?? false,
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   });
   try {
     if (!opts.readonly) {
-      sqlite.pragma('journal_mode = WAL');
+      if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');
     }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`台账文件已损坏（${String(check)}），请从“数据安全”中的备份恢复`);
-    const folder = opts.migrationsFolder ?? findMigrationsFolder();
     if (!opts.readonly && pendingMigrations(sqlite, folder) > 0) {
       if (!isEmpty(sqlite)) {
-        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        sqlite.prepare('vacuum into ?').run(`${path}.before-migration-${stamp}.sqlite`);
+        try {
+          takeBackup(path, '迁移前', { nativeBinding: opts.nativeBinding });
+        } catch (e) {
+          if (e instanceof BackupError) throw new Error(`升级台账前的备份没有成功，台账未升级：${e.message}`);
+          throw e;
+        }
       }
       migrate(drizzle(sqlite), { migrationsFolder: folder });
     }
@@ -70,6 +87,63 @@ export function openLedger(file: string, opts: OpenOptions = {}): Ledger {
     sqlite.close();
     throw e;
   }
-  const db = drizzle(sqlite, { schema });
-  return { db, sqlite, file: path, close: () => sqlite.close() };
+  return sqlite;
+}
+
+function ledgerOver(path: string, opts: OpenOptions, conn: Database.Database | null, problem: LedgerFileError | null): Ledger {
+  const ledger: Ledger = {} as Ledger;
+  const holder = swappableConnection(conn, () => ledger.problem ?? new Error('台账已关闭'));
+  Object.assign(ledger, {
+    db: drizzle(holder.proxy, { schema }),
+    sqlite: holder.proxy,
+    file: path,
+    options: opts,
+    problem,
+    close: () => { holder.current()?.close(); holder.swap(null); },
+    replaceFile: (swap: () => void) => {
+      ledger.close();
+      swap();
+      try {
+        holder.swap(connect(path, opts));
+        ledger.problem = null;
+      } catch (e) {
+        if (e instanceof LedgerFileError) ledger.problem = e;
+        throw e;
+      }
+    },
+  } satisfies Ledger);
+  return ledger;
+}
+
+/**
+ * Opens (creating if needed) a ledger file: checked, WAL, foreign keys on, migrations applied.
+ * A file that is not a whole ledger of this version throws a LedgerFileError and is not written.
+ */
+export function openLedger(file: string, opts: OpenOptions = {}): Ledger {
+  const path = resolve(file);
+  try {
+    return ledgerOver(path, opts, connect(path, opts), null);
+  } catch (e) {
+    if (!(e instanceof LedgerFileError) || e.problem === 'newer' || e.problem === 'locked') throw e;
+    throw e.withBackup(newestGoodBackup(path, opts));
+  }
+}
+
+/** A ledger in recovery mode for a file that could not be opened: only its backups can be used. */
+export function recoveryLedger(file: string, opts: OpenOptions, problem: LedgerFileError): Ledger {
+  return ledgerOver(resolve(file), opts, null, problem);
+}
+
+/**
+ * Like openLedger, but a file that cannot be opened gives a ledger in recovery mode instead of an
+ * error: `problem` says what is wrong, and `replaceFile` can put a backup in its place.
+ */
+export function openLedgerOrProblem(file: string, opts: OpenOptions = {}): Ledger {
+  const path = resolve(file);
+  try {
+    return openLedger(path, opts);
+  } catch (e) {
+    if (!(e instanceof LedgerFileError) || e.problem === 'locked') throw e;
+    return ledgerOver(path, opts, null, e);
+  }
 }

@@ -1,7 +1,10 @@
+import { lockLedger } from '../db/lock';
 import { LedgerError } from './api/define';
 import { toWireError } from './api/dispatch';
 import { parse, UsageError } from './args';
+import { backupCommand, backupsCommand, restoreCommand } from './cli/backup';
 import { call } from './cli/call';
+import { checkCommand } from './cli/check';
 import type { Command, Output } from './cli/command';
 import { demo } from './cli/demo';
 import { exportCommand } from './cli/export';
@@ -10,7 +13,7 @@ import { init } from './cli/init';
 import { reportCommand } from './cli/report';
 import { sheetsCommand } from './cli/sheets';
 
-export const commands: Command[] = [init, demo, importCommand, reportCommand, exportCommand, sheetsCommand, call];
+export const commands: Command[] = [init, demo, importCommand, reportCommand, exportCommand, sheetsCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, call];
 
 function usage(): string {
   return ['用法：npm run --silent ledger -- --db 台账文件.sqlite <命令> [--json]', '', '命令：',
@@ -34,12 +37,19 @@ export async function runCli(argv: string[], o: Omit<Output, 'json'>): Promise<n
     const cmd = commands.find((c) => c.name === rest[0]);
     if (!cmd) throw new UsageError(`没有“${rest[0]}”这个命令`);
     if (!globals.db) throw new UsageError('请用 --db 指定台账文件');
-    return await cmd.run(globals.db, cmdArgs, { ...o, json });
+    // Commands that write take the ledger's lock (restore takes it itself); `call` stays free for scripts.
+    const writes = ['init', 'demo'].includes(cmd.name) || (cmd.name === 'import' && !cmdArgs.includes('--dry-run'));
+    const unlock = writes ? lockLedger(globals.db, `命令行 ${cmd.name}`) : () => {};
+    try {
+      return await cmd.run(globals.db, cmdArgs, { ...o, json });
+    } finally {
+      unlock();
+    }
   } catch (e) {
     if (e instanceof UsageError) { o.err(`${e.message}\n\n${usage()}`); return 2; }
     const wire = toWireError(e);
     if (json) o.out(JSON.stringify({ error: wire }));
-    o.err(`${e instanceof LedgerError ? '' : '出错：'}${wire.message}`);
+    o.err(`${e instanceof LedgerError || !wire.message.startsWith('内部错误') ? '' : '出错：'}${wire.message}`);
     return 1;
   }
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, UsageError } from './args';
-import { openContext } from './context';
+import { startLedgerSession } from './ledger-session';
 import { startWebServer } from './web';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,11 +19,14 @@ async function main() {
     const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
     if (r.status !== 0) throw new Error('界面构建失败');
   }
-  const ctx = openContext(String(values.db));
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const session = startLedgerSession(String(values.db), '浏览器模式', { onSlow: log }, log);
+  const { ctx } = session;
   const server = await startWebServer(ctx, { port, staticDir });
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(`双联台账浏览器模式：台账 ${ctx.ledger.file}，仅本机 127.0.0.1 可访问。按 Ctrl+C 退出。\n`);
-  const stop = () => { void server.close().then(() => { ctx.ledger.close(); process.exit(0); }); };
+  if (ctx.ledger.problem) log('台账无法打开：页面只提供从备份恢复。');
+  const stop = () => { void server.close().then(() => { session.stop(); process.exit(0); }); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -30,7 +30,7 @@ const labels = { sheet: '表格', unitId: '联系单位', villageId: '村', from
 
 /** The file travels as base64 over every transport; the CLI writes the same bytes to its --out file. */
 function reply(r: Awaited<ReturnType<typeof exportSheet>>) {
-  return { fileName: r.fileName, base64: r.buffer.toString('base64'), rows: r.rows, sums: r.sums };
+  return { fileName: r.fileName, base64: r.buffer.toString('base64'), rows: r.rows, sums: r.sums, sumsPer: r.sumsPer };
 }
 
 const REGISTERS = { pairings, households, visits, aid, land, greenhouses, workItems };

@@ -5,6 +5,7 @@ import { LIMITS, mb } from '../io/read/limits';
 import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollback';
 import { importFiles, type ImportFile } from '../io/import/run';
 import type { ImportReport } from '../io/import/types';
+import { backupBefore } from './backups';
 import { LedgerError, method, type Ctx } from './define';
 
 const sheetCode = z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']);
@@ -69,7 +70,7 @@ export const imports = {
   /** 预览核对: reads and checks everything, as the import would, and writes nothing. */
   preview: method(importInput, (ctx, i) => run(ctx, i, true)),
   /** 导入: the same, in one transaction, recorded as a batch that can be rolled back. */
-  commit: method(importInput, (ctx, i) => run(ctx, i, false)),
+  commit: method(importInput, (ctx, i) => { backupBefore(ctx, '导入前'); return run(ctx, i, false); }),
 
   /** 导入记录: the batches, newest first, with how many records each wrote. */
   batches: method(
@@ -98,6 +99,7 @@ export const imports = {
 
   /** 撤销: removes the rows the batch added and restores the ones it changed, in one transaction. */
   rollback: method(batchId, (ctx, { batchId }) => {
+    backupBefore(ctx, '撤销导入前');
     try {
       return rollbackBatch(ctx.ledger.sqlite, batchId);
     } catch (e) {

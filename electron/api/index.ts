@@ -1,11 +1,15 @@
 import { aid } from './aid';
+import { backups } from './backups';
 import { cadres } from './cadres';
+import { checks } from './checks';
 import { exportsArea } from './exports';
 import { greenhouses, greenhouseZones } from './greenhouses';
 import { households } from './households';
 import { imports } from './imports';
 import { land } from './land';
-import { audit, meta } from './meta';
+import { audit } from './audit';
+import { meta } from './meta';
+import { recycle } from './recycle';
 import { pairings } from './pairings';
 import { settings } from './settings';
 import { sheets } from './sheets';
@@ -20,7 +24,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets, imports, reports, reportDoc, township,
+  exports: exportsArea, sheets, imports, reports, reportDoc, township, checks, backups, recycle,
 };
 
 export type Api = typeof api;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pairings as table } from '../../db/schema';
 import { zEventDate, zOptionalDate, zRef, zText } from '../values/zod';
+import { spanTouches } from '../rules/in-force';
 import { registerMethods } from './crud';
 import { LedgerError } from './define';
 import { checkRange, requireCadre, requireHousehold } from './refs';
@@ -29,10 +30,11 @@ export const pairings = registerMethods({
     requireCadre(ctx, v.cadreId);
     requireHousehold(ctx, v.householdId);
     checkRange(v.since, v.until);
+    // Two pairings of the same cadre and household may not be in force on the same day.
+    const touches = spanTouches('since', 'until', { from: v.since, to: v.until ?? '9999-12-31' });
     const overlap = ctx.ledger.sqlite.prepare(
-      `select since from pairings where cadre_id = ? and household_id = ? and deleted_at is null and id <> ?
-        and (until is null or until >= ?) and (? is null or since <= ?)`,
-    ).get(v.cadreId, v.householdId, before?.id ?? 0, v.since, v.until, v.until) as { since: string } | undefined;
+      `select since from pairings where cadre_id = ? and household_id = ? and deleted_at is null and id <> ? and ${touches.sql}`,
+    ).get(v.cadreId, v.householdId, before?.id ?? 0, ...touches.params) as { since: string } | undefined;
     if (overlap) throw new LedgerError(`这位干部与这一户自 ${overlap.since} 起已结对，时间重叠`, [{ field: 'since', message: '与已有结对时间重叠' }]);
     return v;
   },

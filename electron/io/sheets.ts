@@ -29,6 +29,12 @@ export type SheetColumn = {
   required?: boolean;
   /** Summed in the 合计 row. */
   sum?: boolean;
+  /**
+   * With `sum`: the key of the column naming this one's unit (数量 in 计量单位). Quantities in different
+   * units are never added up (件 + 人次 + 条 + 册 means nothing): the 合计 holds the sum and its unit
+   * when every row has the same unit, and stays empty otherwise.
+   */
+  sumPer?: string;
   /** Column width in characters on export. */
   width: number;
   /** Written empty on export, ignored on import (领取人签字 is signed on paper). */
@@ -180,7 +186,7 @@ export const SHEETS: SheetDef[] = [
       { ...village, required: false },
       { key: 'category', header: '事项类别', type: 'enum', values: WORK_CATEGORIES, required: true, width: 12, synonyms: ['类别', '事项类型', '工作类别'] },
       { key: 'content', header: '事项内容', type: 'text', width: 24, synonyms: ['内容', '工作内容', '事项'] },
-      { key: 'quantity', header: '数量', type: 'number', sum: true, width: 7 },
+      { key: 'quantity', header: '数量', type: 'number', sum: true, sumPer: 'measure', width: 7 },
       { key: 'measure', header: '计量单位', type: 'text', width: 7, synonyms: ['单位(数量)', '计量'] },
       { key: 'amount', header: '金额(元)', type: 'money', sum: true, width: 11, synonyms: ['金额', '资金(元)', '折合金额(元)'] },
       { key: 'result', header: '办理结果', type: 'text', width: 12, synonyms: ['结果', '办理情况'] },

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { FileHandles } from '../api/file-handles';
-import { openContext } from '../context';
+import { startLedgerSession } from '../ledger-session';
 import { bindIpc, fromOurWindow } from './ipc';
 import { installMenu } from './menu';
 import { electronNativeBinding } from './native';
@@ -13,18 +13,26 @@ import { appOrigin, createWindow, type WindowOptions } from './window';
 const here = dirname(fileURLToPath(import.meta.url));
 let win: BrowserWindow | null = null;
 
+// One program per machine: a second start hands over to the first window and quits.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+});
+
 app.whenReady().then(() => {
   secureSession(session.defaultSession);
   const file = process.env.LEDGER_DB ?? join(app.getPath('userData'), 'ledger.sqlite');
-  let ctx;
+  let ledgerSession;
   try {
-    ctx = openContext(file, { nativeBinding: electronNativeBinding(app.getAppPath()) });
+    ledgerSession = startLedgerSession(file, '桌面程序', { nativeBinding: electronNativeBinding(app.getAppPath()) }, console.error);
   } catch (e) {
     dialog.showErrorBox('无法打开台账', `${file}\n\n${e instanceof Error ? e.message : String(e)}`);
     app.exit(1);
     return;
   }
-  const opened = ctx;
+  const opened = ledgerSession;
   const page: WindowOptions = {
     preload: join(here, '../preload/index.cjs'),
     file: join(here, '../renderer/index.html'),
@@ -33,10 +41,10 @@ app.whenReady().then(() => {
   };
   const origin = appOrigin(page);
   installMenu();
-  bindIpc(opened, new FileHandles(), (event) => fromOurWindow(event, win, origin), () => win);
+  bindIpc(opened.ctx, new FileHandles(), (event) => fromOurWindow(event, win, origin), () => win);
   bindPrinting();
   win = createWindow(page);
-  app.on('before-quit', () => opened.ledger.close());
+  app.on('before-quit', () => opened.stop());
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -1,5 +1,6 @@
 import type { Ctx } from '../api/define';
 import { LedgerError } from '../api/define';
+import { hasPairingInForce, liveAid, liveHousehold, liveVisit, PAIRING_JOINS, pairingInForce, type Fragment } from '../rules/in-force';
 import { todayIso } from '../values/dates';
 
 /**
@@ -8,7 +9,7 @@ import { todayIso } from '../values/dates';
  * Selection: explicit households print whatever their pairing; a village, a unit or a cadre prints the
  * households that have a pairing in force on `asOf` (today unless given) — in that village, with a
  * cadre of that unit, or with that cadre. Several criteria together narrow each other. Deleted
- * households, cadres and pairings never print. Order: village, group, head, as the cadres walk.
+ * households, cadres, units and pairings never print (electron/rules/in-force.ts). Order: village, group, head, as the cadres walk.
  */
 export type PrintSelection = {
   householdIds?: number[] | null;
@@ -42,14 +43,13 @@ const CATEGORY: Record<string, string | null> = { poor: '贫困户', special: '�
 
 /** The households a selection prints, in walking order: id, head, village and group. */
 export function selectHouseholds(ctx: Ctx, sel: PrintSelection): { id: number; head: string; village: string; group: string | null }[] {
-  const where: string[] = ['h.deleted_at is null'];
+  const where: string[] = [liveHousehold()];
   const params: unknown[] = [];
   const asOf = sel.asOf ?? todayIso();
-  const paired = (extra: string, value: unknown) => {
-    where.push(`exists (select 1 from pairings p join cadres c on c.id = p.cadre_id where p.household_id = h.id
-      and p.deleted_at is null and c.deleted_at is null and p.since <= ? and (p.until is null or p.until >= ?) ${extra})`);
-    params.push(asOf, asOf);
-    if (extra) params.push(value);
+  const paired = (extra?: Fragment) => {
+    const f = hasPairingInForce({ from: asOf, to: asOf }, 'h', extra);
+    where.push(f.sql);
+    params.push(...f.params);
   };
   if (sel.householdIds?.length) {
     where.push('h.id in (select value from json_each(?))');
@@ -59,9 +59,9 @@ export function selectHouseholds(ctx: Ctx, sel: PrintSelection): { id: number; h
   }
   if (sel.villageId) { where.push('h.village_id = ?'); params.push(sel.villageId); }
   if (!sel.householdIds?.length) {
-    if (sel.cadreId) paired('and p.cadre_id = ?', sel.cadreId);
-    else if (sel.unitId) paired('and c.unit_id = ?', sel.unitId);
-    else paired('', null);
+    if (sel.cadreId) paired({ sql: 'p.cadre_id = ?', params: [sel.cadreId] });
+    else if (sel.unitId) paired({ sql: 'c.unit_id = ?', params: [sel.unitId] });
+    else paired();
   }
   return ctx.ledger.sqlite.prepare(
     `select h.id, h.head, v.name as village, g.name as "group" from households h join villages v on v.id = h.village_id
@@ -78,24 +78,26 @@ export function householdSheet(ctx: Ctx, id: number, township: string, asOf = to
        h.poverty_attr as povertyAttr, h.poverty_cause as povertyCause, h.income_fen as incomeFen, h.phone
      from households h join villages v on v.id = h.village_id left join village_groups g on g.id = h.group_id where h.id = ?`,
   ).get(id) as Omit<SheetHousehold, 'township' | 'cadres' | 'visits' | 'aid'> & { category: string };
+  const inForce = pairingInForce({ from: asOf, to: asOf });
   const cadres = db.prepare(
-    `select c.name, u.name as unit, c.title, c.phone, p.since from pairings p join cadres c on c.id = p.cadre_id join units u on u.id = c.unit_id
-      where p.household_id = ? and p.deleted_at is null and c.deleted_at is null and p.since <= ? and (p.until is null or p.until >= ?)
-      order by p.since, c.name`,
-  ).all(id, asOf, asOf) as SheetHousehold['cadres'];
+    `select c.name, u.name as unit, c.title, c.phone, p.since from pairings p ${PAIRING_JOINS}
+      where p.household_id = ? and ${inForce.sql} order by p.since, c.name`,
+  ).all(id, ...inForce.params) as SheetHousehold['cadres'];
   const visits = (db.prepare(
     `select r.id, r.date, c.name as cadreName, r.content, r.request, r.thing_done as thingDone, r.result,
        r.know_family as knowFamily, r.know_economy as knowEconomy, r.know_wishes as knowWishes, r.know_difficulties as knowDifficulties,
        r.know_health_school as knowHealthSchool, r.care_illness as careIllness, r.care_dropout as careDropout,
        r.care_disaster as careDisaster, r.care_bereavement as careBereavement, r.care_festival as careFestival
-     from visits r join cadres c on c.id = r.cadre_id where r.household_id = ? and r.deleted_at is null order by r.date, r.id`,
+     from visits r join cadres c on c.id = r.cadre_id join units u on u.id = c.unit_id join households h on h.id = r.household_id
+     where r.household_id = ? and ${liveVisit()} order by r.date, r.id`,
   ).all(id) as Record<string, unknown>[]).map((r) => {
     for (const [k] of [...KNOW, ...CARE]) r[k] = Boolean(r[k]);
     return r as VisitRow;
   });
   const aid = db.prepare(
     `select a.date, a.item, a.quantity_centi as quantityCenti, a.measure, a.amount_fen as amountFen, u.name as unit
-     from aid_deliveries a join units u on u.id = a.unit_id where a.household_id = ? and a.deleted_at is null order by a.date, a.id`,
+     from aid_deliveries a join units u on u.id = a.unit_id join households h on h.id = a.household_id
+     where a.household_id = ? and ${liveAid()} order by a.date, a.id`,
   ).all(id) as SheetHousehold['aid'];
   return { ...h, township, category: CATEGORY[h.category] ?? null, cadres, visits, aid };
 }

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { LookupProvider } from './client/lookups';
 import { StatusProvider } from './client/status';
+import { RecoveryGate } from './pages/backups/RecoveryGate';
 import './grid/setup';
 import './styles.css';
 
@@ -16,11 +17,13 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 14, borderRadius: 4, fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif' } }}>
       <AntApp>
-        <StatusProvider>
-          <LookupProvider>
-            <App />
-          </LookupProvider>
-        </StatusProvider>
+        <RecoveryGate>
+          <StatusProvider>
+            <LookupProvider>
+              <App />
+            </LookupProvider>
+          </StatusProvider>
+        </RecoveryGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -29,7 +29,8 @@ describe('导出与打印', () => {
     await pickOption(page, '表格', 'T4  慰问及帮扶物资发放登记表');
     await expect.poll(() => page.getByText('发放日期在期间内的发放记录').count()).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
-    expect(download.suggestedFilename()).toBe('肃州区上坝镇双联行动慰问及帮扶物资发放登记表.xlsx');
+    // The period starts at the header's 统计期间 (2014年上半年).
+    expect(download.suggestedFilename()).toBe('肃州区上坝镇双联行动慰问及帮扶物资发放登记表-2014-01-01至2014-06-30.xlsx');
     const file = join(dir, 'T4.xlsx');
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();

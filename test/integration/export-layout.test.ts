@@ -156,9 +156,10 @@ describe('sums and counts of every sheet against the ledger', () => {
     },
     {
       sheet: 'T7',
-      count: `select count(*) as n, sum(quantity_centi) as s7, coalesce(sum(amount_fen), 0) as s9 from work_items
+      count: `select count(*) as n, coalesce(sum(amount_fen), 0) as s9 from work_items
         where deleted_at is null and date between '${FROM}' and '${TO}'`,
-      sums: { 7: ['s7', 'hundredths'], 9: ['s9', 'hundredths'] },
+      // 数量 (column 7) is summed per 计量单位: see the test below.
+      sums: { 9: ['s9', 'hundredths'] },
     },
   ];
 
@@ -191,6 +192,33 @@ describe('sums and counts of every sheet against the ledger', () => {
       }
     });
   }
+
+  it('T7 never adds 数量 across units: the 合计 cell stays empty where they differ, sums per 计量单位 are given', async () => {
+    const per = t.ctx.ledger.sqlite.prepare(`select measure, sum(quantity_centi) as q from work_items
+      where deleted_at is null and date between ? and ? group by measure`).all(FROM, TO) as { measure: string; q: number }[];
+    expect(per.length).toBeGreaterThan(1);
+    const r = await t.api.exports.sheet({ sheet: 'T7', ...PERIOD });
+    const ws = await open(r);
+    const total = ws.getRow(4 + r.rows);
+    expect(text(total.getCell(1))).toBe('合计');
+    expect(total.getCell(7).value).toBeNull();
+    expect(total.getCell(8).value).toBeNull();
+    expect(r.sums.quantity).toBeUndefined();
+    expect((r as Exported & { sumsPer: Record<string, Record<string, number>> }).sumsPer.quantity)
+      .toEqual(Object.fromEntries(per.map((p) => [p.measure, p.q])));
+  });
+
+  it('T7 of one 计量单位 sums 数量 in the 合计 row and names the unit', async () => {
+    const unit = (await t.api.units.create({ name: '合计测试单位', kind: 'district' })) as { id: number };
+    for (const q of [250, 300]) await t.api.workItems.create({ date: '2015-03-01', unitId: unit.id, category: '宣传', content: '宣传册', quantityCenti: q, measure: '册' });
+    const r = await t.api.exports.sheet({ sheet: 'T7', unitId: unit.id, from: '2015-01-01', to: '2015-06-30', reportDate: '2015-06-30' });
+    const ws = await open(r);
+    expect(r.rows).toBe(2);
+    const total = ws.getRow(6);
+    expect(text(total.getCell(1))).toBe('合计');
+    expect(num(total.getCell(7))).toBe(5.5);
+    expect(text(total.getCell(8))).toBe('册');
+  });
 
   it('T5 puts 四至 over 东 南 西 北 and writes areas as numbers with two decimals', async () => {
     const ws = await open(await t.api.exports.sheet({ sheet: 'T5', ...PERIOD }));

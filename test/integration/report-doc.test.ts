@@ -10,6 +10,8 @@ import type { ReportView } from '../../electron/api/report-doc';
 import { openContext } from '../../electron/context';
 import { zipDirectory, zipEntryText } from '../../electron/io/read/zip';
 import { plain } from '../../electron/report/model';
+import type { Figure } from '../../electron/report/types';
+import { reports } from '../../electron/api/reports';
 import { ledgerCli } from '../helpers/run';
 import { samplesLedger, SAMPLES } from '../helpers/samples-ledger';
 
@@ -65,6 +67,20 @@ describe('the report of the samples’ half-year', () => {
     for (const f of figs) {
       if (f.period || f.figure.startsWith('work.') || f.figure.startsWith('land.demoSites.')) continue;
       expect(Number(at(f.figure)), f.figure).toBe(Number(f.text));
+    }
+  });
+
+  // Runs once the drill-down API (reports.records, issue 10's backend) is in the ledger.
+  it.runIf('records' in reports)('every figure of the page opens records that make exactly that figure', async () => {
+    const { doc } = await get();
+    const figs = [...doc.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.body)), ...doc.tables.flatMap((t) => t.rows.flat())]
+      .filter((s): s is Figure => typeof s !== 'string');
+    expect(figs.length).toBeGreaterThan(40);
+    for (const f of figs) {
+      const period = f.period ?? H1;
+      const r = await callMethod(ctx, 'reports.records', { figure: f.figure, ...period }) as { rows: unknown[]; sumOf?: string; value: string | number };
+      expect(Number(r.value), f.figure).toBe(Number(f.text));
+      if (!r.sumOf) expect(r.rows.length, f.figure).toBe(Number(f.text));
     }
   });
 

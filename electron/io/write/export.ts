@@ -1,8 +1,9 @@
 import type { Ctx } from '../../api/define';
 import { todayIso } from '../../values/dates';
-import { sheetByCode, sheetTitle, type SheetCode } from '../sheets';
-import { selectSheetRows, type Selection } from './select';
-import { readSignatories, readTownship } from './signatories';
+import { maskIdNumber } from '../../values/idcard';
+import { sheetByCode, sheetTitle, type SheetCode, type SheetColumn } from '../sheets';
+import { selectSheetRows, type Selection, type SheetRow } from './select';
+import { readMaskIdNumbers, readSignatories, readTownship } from './signatories';
 import { writeSheet, type SheetHeading, type WrittenSheet } from './workbook';
 
 export type ExportRequest = Selection & {
@@ -41,10 +42,19 @@ function fileName(ctx: Ctx, req: ExportRequest, heading: SheetHeading): string {
   return parts.join('-').replace(/[\\/:*?"<>|]/g, '_') + '.xlsx';
 }
 
+/** 设置 → 隐去身份证号 covers the exported sheets as it covers the visit sheets: 620902********2758. */
+function maskIds(columns: SheetColumn[], rows: SheetRow[], mask: boolean): SheetRow[] {
+  if (!mask) return rows;
+  const ids = columns.filter((c) => c.type === 'id').map((c) => c.key);
+  for (const r of rows) for (const k of ids) if (typeof r[k] === 'string') r[k] = maskIdNumber(r[k]);
+  return rows;
+}
+
 /** One district sheet as an .xlsx workbook, from the ledger's rows chosen by the request. */
 export async function exportSheet(ctx: Ctx, req: ExportRequest): Promise<ExportResult> {
   const heading = sheetHeading(ctx, req.reportDate);
-  const rows = selectSheetRows(ctx, req.sheet, req);
-  const written = await writeSheet(sheetByCode(req.sheet), rows, heading, { subtotals: req.subtotals });
+  const def = sheetByCode(req.sheet);
+  const rows = maskIds(def.columns, selectSheetRows(ctx, req.sheet, req), readMaskIdNumbers(ctx));
+  const written = await writeSheet(def, rows, heading, { subtotals: req.subtotals });
   return { ...written, fileName: fileName(ctx, req, heading) };
 }

@@ -1,6 +1,8 @@
 import type { Ctx } from '../../api/define';
 import { todayIso } from '../../values/dates';
 import type { SheetCode } from '../sheets';
+import * as rules from '../../rules/in-force';
+import { datedIn, linkInForce, liveAid, liveGreenhouse, livePairing, livePlot, liveVisit, liveWorkItem } from '../../rules/in-force';
 
 /**
  * Which ledger rows one exported sheet holds, as rows keyed by the sheet table's column keys
@@ -56,29 +58,21 @@ function span(sel: Selection): [string, string] {
   return [sel.from ?? '0000-01-01', sel.to ?? todayIso()];
 }
 
-/** `pairings p` in force at some time in the period, or today when no period is given. */
+/** `pairings p` (of live cadres, units and households) in force at some time in the period, or today. */
 function pairingInForce(sel: Selection): Query {
   const [from, to] = span(sel);
-  return { sql: `p.deleted_at is null and p.since <= ? and (p.until is null or p.until >= ?)`, params: [to, from] };
+  return rules.pairingInForce({ from, to });
 }
 
-function period(column: string, sel: Selection, keepUndated = false): Query {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (sel.from) { parts.push(`${column} >= ?`); params.push(sel.from); }
-  if (sel.to) { parts.push(`${column} <= ?`); params.push(sel.to); }
-  if (!parts.length) return { sql: '1', params };
-  const sql = parts.join(' and ');
-  return { sql: keepUndated ? `(${column} is null or (${sql}))` : sql, params };
-}
+const period = (column: string, sel: Selection): Query => datedIn(column, { from: sel.from ?? undefined, to: sel.to ?? undefined });
 
 /** Villages a unit is linked to in the period (or today). */
 function linkedVillages(sel: Selection): Query {
   const [from, to] = span(sel);
+  const link = linkInForce({ from, to });
   return {
-    sql: `v.id in (select l.village_id from unit_villages l where l.unit_id = ? and l.deleted_at is null
-      and l.since <= ? and (l.until is null or l.until >= ?))`,
-    params: [sel.unitId, to, from],
+    sql: `v.id in (select k.village_id from unit_villages k join units u on u.id = k.unit_id where k.unit_id = ? and ${link.sql})`,
+    params: [sel.unitId, ...link.params],
   };
 }
 
@@ -108,17 +102,15 @@ function query(code: SheetCode, sel: Selection): Query {
         from pairings p join cadres c on c.id = p.cadre_id join units u on u.id = c.unit_id
           join households h on h.id = p.household_id join villages v on v.id = h.village_id
           left join village_groups g on g.id = h.group_id
-        where p.deleted_at is null and c.deleted_at is null and h.deleted_at is null`,
+        where ${livePairing()}`,
       'p.id', `u.kind = 'township', u.name, c.rank = 'general', c.name, c.id, p.since, p.id`,
       [sel.ids ? null : inForce, eq('c.unit_id', sel.unitId), eq('h.village_id', sel.villageId)]);
     }
     case 'T2': {
-      const inForce = pairingInForce(sel);
+      const [from, to] = span(sel);
       const paired = sel.unitId
-        ? { sql: `exists (select 1 from pairings p join cadres c on c.id = p.cadre_id where p.household_id = h.id
-              and c.unit_id = ? and c.deleted_at is null and ${inForce.sql})`, params: [sel.unitId, ...inForce.params] }
-        : { sql: `h.category in ('poor', 'special') or exists (select 1 from pairings p join cadres c on c.id = p.cadre_id
-              where p.household_id = h.id and c.deleted_at is null and ${inForce.sql})`, params: inForce.params };
+        ? rules.hasPairingInForce({ from, to }, 'h', { sql: 'c.unit_id = ?', params: [sel.unitId] })
+        : (({ sql, params }) => ({ sql: `h.category in ('poor', 'special') or ${sql}`, params }))(rules.hasPairingInForce({ from, to }));
       return build(sel, `select h.id as _id, v.name as village, g.name as "group", h.head, h.id_number as idNumber, h.sex, h.nation,
           h.size, h.labour, ${CATEGORY} as category, h.poverty_attr as povertyAttr, h.poverty_cause as povertyCause,
           h.income_fen as income, h.phone, h.note, v.name as _village, ${VSORT} as _villageSort
@@ -135,7 +127,7 @@ function query(code: SheetCode, sel: Selection): Query {
           r.content, r.request, r.thing_done as thingDone, r.result, r.note, v.name as _village, ${VSORT} as _villageSort
         from visits r join cadres c on c.id = r.cadre_id join units u on u.id = c.unit_id
           join households h on h.id = r.household_id join villages v on v.id = h.village_id
-        where r.deleted_at is null and h.deleted_at is null and c.deleted_at is null`,
+        where ${liveVisit()}`,
       'r.id', 'r.date, u.name, c.name, r.id', [period('r.date', sel), eq('c.unit_id', sel.unitId), eq('h.village_id', sel.villageId)]);
     case 'T4':
       return build(sel, `select a.id as _id, a.date, u.name as unit, v.name as village, g.name as "group", h.head, h.id_number as idNumber,
@@ -143,7 +135,7 @@ function query(code: SheetCode, sel: Selection): Query {
           v.name as _village, ${VSORT} as _villageSort
         from aid_deliveries a join units u on u.id = a.unit_id join households h on h.id = a.household_id
           join villages v on v.id = h.village_id left join village_groups g on g.id = h.group_id
-        where a.deleted_at is null and h.deleted_at is null`,
+        where ${liveAid()}`,
       'a.id', 'a.date, u.name, a.id', [period('a.date', sel), eq('a.unit_id', sel.unitId), eq('h.village_id', sel.villageId)]);
     case 'T5':
       return build(sel, `select l.id as _id, v.name as village, g.name as "group", h.head, h.id_number as idNumber, l.plot_name as plotName,
@@ -152,7 +144,7 @@ function query(code: SheetCode, sel: Selection): Query {
           l.demo_site as demoSite, l.note, v.name as _village, ${VSORT} as _villageSort
         from land_plots l join households h on h.id = l.household_id join villages v on v.id = h.village_id
           left join village_groups g on g.id = h.group_id
-        where l.deleted_at is null and h.deleted_at is null`,
+        where ${livePlot()}`,
       'l.id', `${VSORT}, l.start, l.id`, [period('l.start', sel), sel.unitId ? linkedVillages(sel) : null, eq('h.village_id', sel.villageId)]);
     case 'T6':
       return build(sel, `select x.id as _id, z.name as zone, v.name as village, g.name as "group", h.head, h.id_number as idNumber,
@@ -160,14 +152,14 @@ function query(code: SheetCode, sel: Selection): Query {
           v.name as _village, ${VSORT} as _villageSort
         from greenhouses x join greenhouse_zones z on z.id = x.zone_id join households h on h.id = x.household_id
           join villages v on v.id = h.village_id left join village_groups g on g.id = h.group_id
-        where x.deleted_at is null and h.deleted_at is null and z.deleted_at is null`,
+        where ${liveGreenhouse()}`,
       'x.id', 'z.name, x.id', [period('x.built_on', sel), sel.unitId ? linkedVillages(sel) : null, eq('h.village_id', sel.villageId)]);
     case 'T7':
       return build(sel, `select w.id as _id, w.date, u.name as unit, v.name as village, w.category, w.content,
           w.quantity_centi as quantity, w.measure, w.amount_fen as amount, w.result, w.note,
           v.name as _village, coalesce(${VSORT}, 1e12) as _villageSort
         from work_items w join units u on u.id = w.unit_id left join villages v on v.id = w.village_id
-        where w.deleted_at is null`,
+        where ${liveWorkItem()}`,
       'w.id', 'w.date, u.name, w.id', [period('w.date', sel), eq('w.unit_id', sel.unitId), eq('w.village_id', sel.villageId)]);
   }
 }

@@ -20,8 +20,13 @@ export type SheetHeading = {
 export type WrittenSheet = {
   buffer: Buffer;
   rows: number;
-  /** 合计 of each summed column, in the ledger's units (分, hundredths of a 亩, hundredths, whole counts). */
+  /**
+   * 合计 of each summed column, in the ledger's units (分, hundredths of a 亩, hundredths, whole counts).
+   * A column summed per unit (sumPer) is here only when all its rows share one unit.
+   */
   sums: Record<string, number>;
+  /** A column summed per unit: its sum for each unit, e.g. { quantity: { 册: 267000, 条: 1500 } }. */
+  sumsPer: Record<string, Record<string, number>>;
   /** Where things are, for tests and messages: 1-based row numbers. */
   layout: { headerRows: [number, number]; firstDataRow: number; totalRow: number; footerRow: number };
 };
@@ -157,12 +162,29 @@ export async function writeSheet(def: SheetDef, input: SheetRow[], heading: Shee
   let groupStart = r;
   let groupSums: Record<string, number> = { ...sums };
 
+  // The units met by each per-unit column, overall and in the current 小计 group.
+  const perCols = sumCols.filter(([c]) => c.sumPer);
+  const unitOf = (c: SheetColumn, src: SheetRow) => String(src[c.sumPer!] ?? '');
+  const sumsPer: Record<string, Record<string, number>> = Object.fromEntries(perCols.map(([c]) => [c.key, {}]));
+  let groupUnits: Record<string, Set<string>> = Object.fromEntries(perCols.map(([c]) => [c.key, new Set<string>()]));
+  /** The one unit of a per-unit column in these rows, or null when they differ (the cell then stays empty). */
+  const single = (units: Set<string> | Iterable<string>) => { const u = [...units]; return u.length === 1 ? u[0] : null; };
+  const writeUnit = (row: ExcelJS.Row, c: SheetColumn, unit: string) => {
+    const at = cols.findIndex((x) => x.key === c.sumPer);
+    if (at >= 0) row.getCell(at + 1).value = unit || null;
+  };
+
   const writeSubtotal = (village: string | null) => {
     const row = ws.getRow(r);
     row.getCell(1).value = '小计';
     if (villageCol >= 0) row.getCell(villageCol + 1).value = village ?? '全镇';
     for (const [c, i] of sumCols) {
       const result = groupSums[c.key] / (c.type === 'int' ? 1 : 100);
+      if (c.sumPer) {
+        const unit = single(groupUnits[c.key]);
+        if (unit === null) continue;
+        writeUnit(row, c, unit);
+      }
       row.getCell(i + 1).value = { formula: `SUBTOTAL(9,${letter(i)}${groupStart}:${letter(i)}${r - 1})`, result };
     }
     styleRow(r, 1, true);
@@ -182,6 +204,11 @@ export async function writeSheet(def: SheetDef, input: SheetRow[], heading: Shee
     for (const [c] of sumCols) {
       const v = src[c.key];
       if (typeof v === 'number') { sums[c.key] += v; groupSums[c.key] += v; }
+      if (c.sumPer && typeof v === 'number') {
+        const unit = unitOf(c, src);
+        sumsPer[c.key][unit] = (sumsPer[c.key][unit] ?? 0) + v;
+        groupUnits[c.key].add(unit);
+      }
     }
     styleRow(r, lines);
     r++;
@@ -189,6 +216,7 @@ export async function writeSheet(def: SheetDef, input: SheetRow[], heading: Shee
       writeSubtotal(src._village);
       groupStart = r;
       groupSums = Object.fromEntries(sumCols.map(([c]) => [c.key, 0]));
+      groupUnits = Object.fromEntries(perCols.map(([c]) => [c.key, new Set<string>()]));
     }
   });
 
@@ -199,6 +227,11 @@ export async function writeSheet(def: SheetDef, input: SheetRow[], heading: Shee
   for (const [c, i] of sumCols) {
     const result = sums[c.key] / (c.type === 'int' ? 1 : 100);
     const range = `${letter(i)}${firstDataRow}:${letter(i)}${r - 1}`;
+    if (c.sumPer && rows.length) {
+      const unit = single(Object.keys(sumsPer[c.key]));
+      if (unit === null) { delete sums[c.key]; continue; }
+      writeUnit(total, c, unit);
+    }
     total.getCell(i + 1).value = rows.length === 0 ? 0
       : { formula: subtotalRows.length ? `SUBTOTAL(9,${range})` : `SUM(${range})`, result };
   }
@@ -219,5 +252,5 @@ export async function writeSheet(def: SheetDef, input: SheetRow[], heading: Shee
   ws.pageSetup.printArea = `A1:${letter(n - 1)}${footerRow}`;
 
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return { buffer, rows: rows.length, sums, layout: { headerRows: [HEADER_TOP, headerBottom], firstDataRow, totalRow, footerRow } };
+  return { buffer, rows: rows.length, sums, sumsPer, layout: { headerRows: [HEADER_TOP, headerBottom], firstDataRow, totalRow, footerRow } };
 }

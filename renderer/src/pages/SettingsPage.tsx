@@ -26,7 +26,7 @@ const FACTS: [keyof FactsForm, string, string][] = [
   ['generalBranches', '党总支', '个'], ['branches', '党支部', '个'], ['partyMembers', '党员', '名'], ['ruralPartyMembers', '其中农村党员', '名'],
 ];
 
-/** 设置: the township, the names printed on every export, and whether printed ID numbers are masked. */
+/** 设置: the township, the names printed on every export, and whether printed and exported ID numbers are masked. */
 export function SettingsPage() {
   const [form] = Form.useForm<Values>();
   const [loaded, setLoaded] = useState(false);
@@ -91,8 +91,8 @@ export function SettingsPage() {
         <Form.Item label="审核人" name={['signatories', 'checkedBy']}><Input /></Form.Item>
         <Form.Item label="单位负责人" name={['signatories', 'head']}><Input /></Form.Item>
         <Typography.Title level={5}>个人信息</Typography.Title>
-        <Form.Item label="打印时隐去身份证号中间 8 位" name="maskIdNumbers" valuePropName="checked"
-          extra="开启后，入户走访记录表上的身份证号显示为 620902********2758。">
+        <Form.Item label="导出和打印时隐去身份证号中间 8 位" name="maskIdNumbers" valuePropName="checked"
+          extra="开启后，打印的入户走访记录表和导出的七张表（Excel）上的身份证号都显示为 620902********2758；台账里的号码不变。隐去后导出的表不能再导入。">
           <Switch />
         </Form.Item>
         <Form.Item wrapperCol={{ offset: 7 }}>

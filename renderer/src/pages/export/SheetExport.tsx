@@ -1,12 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App as AntApp, Alert, Button, Checkbox, DatePicker, Form, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SHEETS, type SheetCode } from '../../../../electron/io/sheets';
 import { ledger } from '../../client/ledger';
 import { useLookups } from '../../client/lookups';
 import { downloadBase64, XLSX_TYPE } from './download';
-import { iso, periodPresets } from './periods';
+import { headerPeriod, iso, periodPresets } from './periods';
 
 /** What each sheet holds for the chosen unit, village and period (electron/io/write/select.ts). */
 const RULES: Record<SheetCode, string> = {
@@ -19,13 +19,15 @@ const RULES: Record<SheetCode, string> = {
   T7: '日期在期间内的工作事项；选了村时，不含全镇性的事项。',
 };
 
-export function SheetExport() {
+/** `headerPeriod`: the 统计期间 chosen in the window's header ("2014-H1"), where the export's period starts. */
+export function SheetExport({ headerPeriod: chosen }: { headerPeriod?: string }) {
   const { lookups } = useLookups();
   const { message } = AntApp.useApp();
   const [sheet, setSheet] = useState<SheetCode>('T1');
   const [unitId, setUnitId] = useState<number | null>(null);
   const [villageId, setVillageId] = useState<number | null>(null);
-  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(chosen ? headerPeriod(chosen) : null);
+  useEffect(() => { if (chosen) setPeriod(headerPeriod(chosen)); }, [chosen]);
   const [reportDate, setReportDate] = useState<Dayjs>(dayjs());
   const [subtotals, setSubtotals] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -1,0 +1,46 @@
+import { takeBackup, type BackupEntry, type BackupReason } from './backup';
+import type { Ledger } from './open';
+
+/** The connection's write count when this process last backed the ledger up. */
+const backedUpAt = new WeakMap<Ledger, number>();
+
+const totalChanges = (ledger: Ledger) =>
+  (ledger.sqlite.prepare('select total_changes() as n').get() as { n: number }).n;
+
+/** Notes that the ledger's current state is in a backup (after a backup, a restore or an open). */
+export function markBackedUp(ledger: Ledger): void {
+  backedUpAt.set(ledger, totalChanges(ledger));
+}
+
+/** Whether anything was written through this process since its last backup (or ever, if none). */
+export function writtenSinceBackup(ledger: Ledger): boolean {
+  const mark = backedUpAt.get(ledger);
+  return mark === undefined || totalChanges(ledger) !== mark;
+}
+
+/**
+ * Backs the open ledger up. Routine moments (before an import, on exit, on the timer) are skipped
+ * when this process's last backup already holds the current state; `force` takes one regardless.
+ */
+export function backupLedger(ledger: Ledger, reason: BackupReason, opts: { force?: boolean; now?: Date } = {}): BackupEntry | null {
+  if (!opts.force && !writtenSinceBackup(ledger)) return null;
+  const entry = takeBackup(ledger.file, reason, { nativeBinding: ledger.options.nativeBinding, now: opts.now });
+  markBackedUp(ledger);
+  return entry;
+}
+
+export const AUTO_BACKUP_MS = 30 * 60_000;
+
+/** Every 30 minutes, a backup if something was written since the last one. Returns the stop function. */
+export function startAutoBackup(ledger: Ledger, onError: (e: Error) => void, everyMs = AUTO_BACKUP_MS): () => void {
+  const timer = setInterval(() => {
+    if (ledger.problem) return;
+    try {
+      backupLedger(ledger, '定时');
+    } catch (e) {
+      onError(e as Error);
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

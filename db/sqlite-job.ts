@@ -1,0 +1,123 @@
+import { createRequire } from 'node:module';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+
+/** What a check reads from a database file without changing it. */
+export type FileFacts = {
+  /** integrity_check's lines: ['ok'] when whole. */
+  integrity: string[];
+  tables: string[];
+  /** drizzle's migration log: how many applied and the newest one's timestamp. */
+  applied: { count: number; lastCreatedAt: number | null };
+  households: number | null;
+};
+
+export type Job =
+  | { kind: 'check'; file: string }
+  /** SQLite's backup API from `source` into `temp`, checked and fsynced, then renamed to `final` if given. */
+  | { kind: 'copy'; source: string; temp: string; final?: string };
+
+export type JobResult = { ok: true; facts: FileFacts } | { ok: false; code: string; message: string; facts?: FileFacts };
+
+// Plain CommonJS run in a worker thread: no TypeScript helpers survive being sent as text.
+const WORKER = String.raw`
+const { workerData } = require('node:worker_threads');
+const { job, port, signal, modulePath, nativeBinding } = workerData;
+const flag = new Int32Array(signal);
+function done(result) {
+  port.postMessage(result);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+  port.close();
+}
+async function run() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const Database = require(modulePath);
+  const opt = nativeBinding ? { nativeBinding } : {};
+  const facts = (db) => {
+    const integrity = db.pragma('integrity_check(20)').map((r) => String(Object.values(r)[0]));
+    const tables = db.prepare("select name from sqlite_master where type = 'table'").all().map((r) => r.name);
+    let applied = { count: 0, lastCreatedAt: null };
+    if (tables.includes('__drizzle_migrations')) {
+      const r = db.prepare('select count(*) as n, max(created_at) as last from __drizzle_migrations').get();
+      applied = { count: r.n, lastCreatedAt: r.last == null ? null : Number(r.last) };
+    }
+    const households = tables.includes('households')
+      ? db.prepare('select count(*) as n from households where deleted_at is null').get().n : null;
+    return { integrity, tables, applied, households };
+  };
+  const fsyncFile = (file) => { const fd = fs.openSync(file, 'r+'); try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); } };
+  const fsyncDir = (dir) => {
+    if (process.platform === 'win32') return;
+    const fd = fs.openSync(dir, 'r'); try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  };
+  if (job.kind === 'check') {
+    const db = new Database(job.file, { fileMustExist: true, ...opt });
+    try { db.pragma('busy_timeout = 5000'); return { ok: true, facts: facts(db) }; } finally { db.close(); }
+  }
+  // What a killed run left under this temporary name, a hot journal included, must not meet the new copy.
+  for (const side of ['', '-journal', '-wal', '-shm']) fs.rmSync(job.temp + side, { force: true });
+  const src = new Database(job.source, { fileMustExist: true, ...opt });
+  try {
+    src.pragma('busy_timeout = 5000');
+    const want = src.prepare('select count(*) as n from sqlite_master').get().n;
+    // better-sqlite3 ends a backup whose first step found the source busy as if it were done, removing
+    // the new file: such a copy is missing or short, and is taken again.
+    for (let attempt = 1; ; attempt++) {
+      await src.backup(job.temp);
+      let got = -1;
+      if (fs.existsSync(job.temp)) {
+        const c = new Database(job.temp, { readonly: true, ...opt });
+        try { got = c.prepare('select count(*) as n from sqlite_master').get().n; } finally { c.close(); }
+      }
+      if (got === want) break;
+      fs.rmSync(job.temp, { force: true });
+      if (attempt === 50) throw Object.assign(new Error('台账一直被占用，备份未能完成'), { code: 'SQLITE_BUSY' });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally { src.close(); }
+  let f;
+  const dst = new Database(job.temp, opt);
+  try { dst.pragma('journal_mode = DELETE'); f = facts(dst); } finally { dst.close(); }
+  if (f.integrity.length !== 1 || f.integrity[0] !== 'ok') {
+    fs.rmSync(job.temp, { force: true });
+    return { ok: false, code: 'integrity', message: f.integrity.slice(0, 3).join('；'), facts: f };
+  }
+  fsyncFile(job.temp);
+  if (job.final) { fs.renameSync(job.temp, job.final); fsyncDir(path.dirname(job.final)); }
+  return { ok: true, facts: f };
+}
+run().then(done, (e) => done({ ok: false, code: String((e && e.code) || 'error'), message: String((e && e.message) || e) }));
+`;
+
+const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+const LIMIT_MS = 30 * 60_000;
+
+/**
+ * Runs one database job in a worker thread and waits for it. Waiting synchronously lets the open path
+ * (which every caller expects to be synchronous) use the backup API, which better-sqlite3 offers only
+ * as a promise; the wait wakes each second so a slow job can say so (`onSlow`).
+ */
+export function runJob(job: Job, opts: { nativeBinding?: string; onSlow?: () => void } = {}): JobResult {
+  const signal = new SharedArrayBuffer(4);
+  const flag = new Int32Array(signal);
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(WORKER, {
+    eval: true, workerData: { job, port: port2, signal, modulePath, nativeBinding: opts.nativeBinding }, transferList: [port2],
+  });
+  worker.unref();
+  let waited = 0;
+  try {
+    while (Atomics.wait(flag, 0, 0, 1000) === 'timed-out') {
+      waited += 1000;
+      if (waited === 1000) opts.onSlow?.();
+      if (waited >= LIMIT_MS) throw new Error('数据库后台任务超过 30 分钟仍未完成');
+    }
+    const reply = receiveMessageOnPort(port1);
+    if (!reply) throw new Error('数据库后台任务没有返回结果');
+    return reply.message as JobResult;
+  } finally {
+    port1.close();
+    void worker.terminate();
+  }
+}

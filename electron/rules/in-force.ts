@@ -1,0 +1,128 @@
+/**
+ * The one definition of "live" and "in force" that the report, the exports, the visit sheets, the
+ * registers and the checks share (../shared/formats/samples/README.md, "How the figures count").
+ * Everything here is an SQL fragment over fixed table aliases, with `?` parameters in order:
+ *
+ *   u units · c cadres · h households · p pairings · r visits · a aid_deliveries · l land_plots
+ *   x greenhouses · z greenhouse_zones · w work_items · k unit_villages
+ *
+ * Live: not deleted, and everything the record hangs on is live too. A cadre of a deleted unit is no
+ * longer live, and so neither are that cadre's pairings and visits; a deleted household takes its
+ * pairings, visits, aid, plots and greenhouses out of every count.
+ * In force in a period: started on or before its last day, not ended before its first (an open end
+ * runs on). "On a date" is the period of that one day.
+ */
+
+export type Fragment = { sql: string; params: unknown[] };
+export type Period = { from: string; to: string };
+
+const and = (...parts: string[]) => parts.map((s) => `(${s})`).join(' and ');
+
+export const liveUnit = (u = 'u') => `${u}.deleted_at is null`;
+/** A live cadre of a live unit; needs `u` joined as the cadre's unit. */
+export const liveCadre = (c = 'c', u = 'u') => and(`${c}.deleted_at is null`, liveUnit(u));
+export const liveHousehold = (h = 'h') => `${h}.deleted_at is null`;
+
+/** A live pairing of a live cadre of a live unit with a live household (p, c, u, h joined). */
+export const livePairing = () => and('p.deleted_at is null', liveCadre(), liveHousehold());
+
+/** The joins that `livePairing` and `pairingInForce` need, from `pairings p`. */
+export const PAIRING_JOINS = `join cadres c on c.id = p.cadre_id join units u on u.id = c.unit_id join households h on h.id = p.household_id`;
+
+/** Dated span [since, until] touching the period: started by its last day, not ended before its first. */
+export function spanTouches(since: string, until: string, period: Period): Fragment {
+  return { sql: `${since} <= ? and (${until} is null or ${until} >= ?)`, params: [period.to, period.from] };
+}
+
+/** The span in force today, as SQL text without parameters (for register views, which are plain SQL). */
+export const spanInForceToday = (since: string, until: string) =>
+  `${since} <= date('now', 'localtime') and (${until} is null or ${until} >= date('now', 'localtime'))`;
+
+/** A live pairing in force at some time in the period. */
+export function pairingInForce(period: Period): Fragment {
+  const t = spanTouches('p.since', 'p.until', period);
+  return { sql: and(livePairing(), t.sql), params: t.params };
+}
+
+/**
+ * `select … from pairings p <joins> where <in force>`: the pairings in force in the period, with the
+ * columns every count needs. Extra conditions narrow it (unit, cadre, household, village).
+ */
+export function pairingsInForce(period: Period, extra: Fragment[] = []): Fragment {
+  const f = pairingInForce(period);
+  return {
+    sql: `select p.id as pairingId, p.cadre_id as cadreId, c.rank, c.unit_id as unitId, u.kind as unitKind,
+        p.household_id as householdId, h.category, h.village_id as villageId
+      from pairings p ${PAIRING_JOINS}
+      where ${[f.sql, ...extra.map((e) => `(${e.sql})`)].join(' and ')}`,
+    params: [...f.params, ...extra.flatMap((e) => e.params)],
+  };
+}
+
+/** `exists` a pairing in force in the period for household `h` (optionally narrowed: `and c.unit_id = ?`). */
+export function hasPairingInForce(period: Period, household = 'h', extra?: Fragment): Fragment {
+  const t = spanTouches('p.since', 'p.until', period);
+  return {
+    sql: `exists (select 1 from pairings p join cadres c on c.id = p.cadre_id join units u on u.id = c.unit_id
+        where p.household_id = ${household}.id and p.deleted_at is null and ${liveCadre()} and ${t.sql}
+        ${extra ? `and (${extra.sql})` : ''})`,
+    params: [...t.params, ...(extra?.params ?? [])],
+  };
+}
+
+/**
+ * A household (h) the ledger knew by a date: its earliest dated record (pairing, visit, aid, plot,
+ * greenhouse) is on or before it, or it has none (a T2 row only). So a household first named by a
+ * later half-year's sheets does not change an earlier half-year's count.
+ */
+export function householdKnownBy(date: string, h = 'h'): Fragment {
+  const first = ['select since as d from pairings where household_id = H and deleted_at is null',
+    'select date from visits where household_id = H and deleted_at is null',
+    'select date from aid_deliveries where household_id = H and deleted_at is null',
+    'select start from land_plots where household_id = H and deleted_at is null',
+    'select built_on from greenhouses where household_id = H and deleted_at is null and built_on is not null',
+  ].map((q) => q.replace('H', `${h}.id`)).join(' union all ');
+  return { sql: `coalesce((select min(d) from (${first})), '0000-00-00') <= ?`, params: [date] };
+}
+
+/** A live visit (r): of a live household (h) by a live cadre (c) of a live unit (u). */
+export const liveVisit = () => and('r.deleted_at is null', liveHousehold(), liveCadre());
+/** A live aid delivery (a): to a live household (h), from a live unit (u = the delivering unit). */
+export const liveAid = () => and('a.deleted_at is null', liveHousehold(), liveUnit());
+/** A live land plot (l) of a live household (h). */
+export const livePlot = () => and('l.deleted_at is null', liveHousehold());
+/** A live greenhouse (x) in a live zone (z) of a live household (h). */
+export const liveGreenhouse = () => and('x.deleted_at is null', 'z.deleted_at is null', liveHousehold());
+/** A live work item (w) of a live unit (u). */
+export const liveWorkItem = () => and('w.deleted_at is null', liveUnit());
+
+/** A column holding a date that falls in the period (both ends included). */
+export function datedIn(column: string, period: Partial<Period>): Fragment {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (period.from) { parts.push(`${column} >= ?`); params.push(period.from); }
+  if (period.to) { parts.push(`${column} <= ?`); params.push(period.to); }
+  return { sql: parts.length ? parts.join(' and ') : '1', params };
+}
+
+/** A plot (l) in force on a date: started by then, not ended before it. */
+export function plotInForceOn(date: string): Fragment {
+  return { sql: `l.start <= ? and (l."end" is null or l."end" >= ?)`, params: [date, date] };
+}
+
+/** A greenhouse (x) built by a date, or with no building date. */
+export function greenhouseBuiltBy(date: string): Fragment {
+  return { sql: `x.built_on is null or x.built_on <= ?`, params: [date] };
+}
+
+/** A live unit–village link (k) of a live unit (u) in force in the period. */
+export function linkInForce(period: Period): Fragment {
+  const t = spanTouches('k.since', 'k.until', period);
+  return { sql: and('k.deleted_at is null', liveUnit(), t.sql), params: t.params };
+}
+
+/** Joins fragments with `and`, keeping their parameters in order. */
+export function all(...parts: (Fragment | string | null | undefined | false)[]): Fragment {
+  const fs = parts.filter(Boolean).map((p) => (typeof p === 'string' ? { sql: p, params: [] } : p as Fragment));
+  return { sql: fs.length ? fs.map((f) => `(${f.sql})`).join(' and ') : '1', params: fs.flatMap((f) => f.params) };
+}
