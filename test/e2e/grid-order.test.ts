@@ -60,7 +60,7 @@ describe('sorting, filtering and finding as in WPS', () => {
     await expect.poll(() => list.locator('.checklist li').allTextContents()).toEqual(['上红村2']);
     await list.locator('.checklist li').first().getByRole('checkbox').check();
     await expect.poll(async () => (await shownColumn(page, 'head')).sort()).toEqual(['女娲', '龚正'].sort());
-    expect(await page.getByTestId('grid-footer').textContent()).toContain('筛选后 2 条');
+    await expect.poll(() => page.getByTestId('grid-footer').textContent()).toContain('筛选后 2 条');
     await page.keyboard.press('Escape');
 
     // 户类型 (an enum shown in Chinese): the checklist lists the words, not the codes.
