@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { auditShape } from '../electron/io/import/writer';
 import { checkChar } from '../electron/values/idcard';
 import { TOWNSHIP_UNIT } from './base';
 
@@ -32,7 +33,7 @@ function rng(seed: number) {
   };
 }
 
-export function loadDemo(sqlite: Database.Database, size: DemoSize = DEMO_DEFAULT, seed = 2014): { households: number; cadres: number; visits: number } {
+export function loadDemo(sqlite: Database.Database, size: DemoSize = DEMO_DEFAULT, seed = 2014): { households: number; cadres: number; visits: number; batch: number } {
   const r = rng(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -53,19 +54,23 @@ export function loadDemo(sqlite: Database.Database, size: DemoSize = DEMO_DEFAUL
     }
   };
 
-  const audit = sqlite.prepare("insert into audit_log (table_name, row_id, action, after, source) values (?, ?, 'create', ?, 'demo')");
+  // Every demo row belongs to one batch of kind `demo`: marked while present, removed whole by 导入记录's 撤销.
+  let batchId = 0;
+  const audit = sqlite.prepare("insert into audit_log (table_name, row_id, action, after, batch_id, source) values (?, ?, 'create', ?, ?, 'demo')");
   const ins = (table: string, row: Record<string, unknown>): number => {
     const cols = Object.keys(row);
-    const id = Number(sqlite.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`)
-      .run(...cols.map((c) => (typeof row[c] === 'boolean' ? Number(row[c]) : row[c]))).lastInsertRowid);
-    audit.run(table, id, JSON.stringify(row));
-    return id;
+    const stored = sqlite.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')}) returning *`)
+      .get(...cols.map((c) => (typeof row[c] === 'boolean' ? Number(row[c]) : row[c]))) as Record<string, unknown> & { id: number };
+    audit.run(table, stored.id, JSON.stringify(auditShape(stored)), batchId);
+    return stored.id;
   };
 
   return sqlite.transaction(() => {
-    if ((sqlite.prepare('select count(*) as n from households').get() as { n: number }).n > 0) {
+    if ((sqlite.prepare('select count(*) as n from households where deleted_at is null').get() as { n: number }).n > 0) {
       throw new Error('台账中已有帮扶户，演示数据只能载入空台账');
     }
+    batchId = Number(sqlite.prepare(`insert into import_batches (unit, files, kind) values ('演示数据', ?, 'demo')`)
+      .run(JSON.stringify([{ name: '载入演示数据（人名均为虚构）', sha256: '' }])).lastInsertRowid);
     const villages = sqlite.prepare('select id, name from villages order by sort').all() as { id: number; name: string }[];
     const groups = sqlite.prepare('select id, village_id as villageId from village_groups').all() as { id: number; villageId: number }[];
     const townshipUnit = (sqlite.prepare('select id from units where name = ?').get(TOWNSHIP_UNIT) as { id: number }).id;
@@ -187,6 +192,9 @@ export function loadDemo(sqlite: Database.Database, size: DemoSize = DEMO_DEFAUL
         });
       }
     }
-    return { households: households.length, cadres: cadres.length, visits: visitCount };
+    const added = sqlite.prepare('select count(*) from audit_log where batch_id = ?').pluck().get(batchId);
+    sqlite.prepare('update import_batches set summary = ? where id = ?')
+      .run(JSON.stringify({ demo: true, seed, totals: { added, updated: 0, unchanged: 0, errors: 0 } }), batchId);
+    return { households: households.length, cadres: cadres.length, visits: visitCount, batch: batchId };
   })();
 }

@@ -9,6 +9,22 @@ export const importBatches = sqliteTable('import_batches', {
   files: text('files', { mode: 'json' }).notNull().$type<{ name: string; sha256: string }[]>(),
   summary: text('summary', { mode: 'json' }).$type<unknown>(),
   rolledBackAt: text('rolled_back_at'),
+  /** `import`: units' spreadsheets; `demo`: 载入演示数据, made-up people that 撤销 removes. */
+  kind: text('kind', { enum: ['import', 'demo'] }).notNull().default('import'),
+});
+
+/**
+ * One delete as the clerk made it: a record and what hung on it (a household's pairings, visits …),
+ * soft-deleted together. Their audit rows carry its id, so 回收站 restores exactly that set.
+ */
+export const deletions = sqliteTable('deletions', {
+  id: id(),
+  at: text('at').notNull().default(nowSql),
+  /** The record the clerk deleted. */
+  tableName: text('table_name').notNull(),
+  rowId: integer('row_id').notNull(),
+  restoredAt: text('restored_at'),
+  purgedAt: text('purged_at'),
 });
 
 /** Every write, with the row before and after; an import's rows carry its batch for rollback. */
@@ -24,8 +40,10 @@ export const auditLog = sqliteTable(
     after: text('after', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     batchId: integer('batch_id').references(() => importBatches.id),
     source: text('source').notNull().default('app'),
+    /** The delete (or its restore) this row belongs to: see `deletions`. */
+    deletionId: integer('deletion_id'),
   },
-  (t) => [index('audit_row').on(t.tableName, t.rowId), index('audit_batch').on(t.batchId)],
+  (t) => [index('audit_row').on(t.tableName, t.rowId), index('audit_batch').on(t.batchId), index('audit_deletion').on(t.deletionId)],
 );
 
 /** Key–value settings: township, the names printed on exports, ID masking. */

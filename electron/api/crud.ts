@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
+import { deleteWithDependents, openDeletionOf, planDelete, restoreDeletion } from './deletes';
 import { LedgerError, method, type Ctx } from './define';
+import { REGISTERS } from './register-specs';
 import { insertAudited, selectRow, updateAudited } from './write';
 
 type Row = Record<string, unknown>;
@@ -26,17 +29,23 @@ export const listInput = z.object({
 export type ListInput = z.input<typeof listInput>;
 export type ListResult<R> = { rows: R[]; total: number };
 
-const patchInput = z.object({ id: z.number().int().positive(), patch: z.record(z.string(), z.unknown()) });
-const idsInput = z.object({ ids: z.array(z.number().int().positive()).min(1).max(100000) });
+/** Which of the grid's gestures made a write, so that 操作记录 can tell an edit from a paste. */
+export const writeSource = z.enum(['edit', 'paste', 'fill', 'undo', 'redo']);
+export type WriteSource = z.infer<typeof writeSource>;
+
+const patchInput = z.object({ id: z.number().int().positive(), patch: z.record(z.string(), z.unknown()), source: writeSource.optional() });
+const idsInput = z.object({ ids: z.array(z.number().int().positive()).min(1).max(100000), source: writeSource.optional() });
+/** cascade: the clerk has said that a unit's cadres, or a cadre's pairings, go with it. */
+const deleteInput = idsInput.extend({ cascade: z.boolean().default(false) });
 
 export const batchOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('create'), values: z.record(z.string(), z.unknown()) }),
   z.object({ op: z.literal('update'), id: z.number().int().positive(), patch: z.record(z.string(), z.unknown()) }),
-  z.object({ op: z.literal('delete'), ids: z.array(z.number().int().positive()).min(1).max(100000) }),
+  z.object({ op: z.literal('delete'), ids: z.array(z.number().int().positive()).min(1).max(100000), cascade: z.boolean().optional() }),
   z.object({ op: z.literal('restore'), ids: z.array(z.number().int().positive()).min(1).max(100000) }),
 ]);
 export type BatchOp = z.infer<typeof batchOp>;
-const batchInput = z.object({ ops: z.array(batchOp).min(1).max(100000) });
+const batchInput = z.object({ ops: z.array(batchOp).min(1).max(100000), source: writeSource.optional() });
 /** A refused op: which op (index into ops), which field ('' for the whole row), why. */
 export type BatchProblem = { index: number; field: string; message: string };
 export type BatchResult<R> = { ok: true; rows: R[]; inverse: BatchOp[] } | { ok: false; problems: BatchProblem[] };
@@ -63,6 +72,11 @@ function viewColumns(sqlite: Database.Database, view: string): Set<string> {
 
 /** list, get, create, update, delete and restore for one register, from its declarative spec. */
 export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: RegisterSpec<S, R>) {
+  const tableName = getTableConfig(spec.table).name;
+  REGISTERS.set(tableName, {
+    table: tableName, label: spec.label, labels: spec.labels,
+    restoreValues: (ctx, before) => spec.prepare(ctx, validate(pick(before, Object.keys(spec.fields.shape))), before),
+  });
   const columnsCache = new WeakMap<Database.Database, Set<string>>();
   const columns = (ctx: Ctx) => {
     let c = columnsCache.get(ctx.ledger.sqlite);
@@ -132,19 +146,26 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
       ctx.ledger.sqlite.transaction(() => getView(ctx, createOne(ctx, input))!)(),
     ),
 
-    update: method(patchInput, (ctx, { id, patch }): { row: R; changed: string[] } =>
+    update: method(patchInput, (ctx, { id, patch, source }): { row: R; changed: string[] } =>
       ctx.ledger.sqlite.transaction(() => {
-        const { changed } = updateOne(ctx, id, patch);
+        const { changed } = updateOne(ctx, id, patch, source);
         return { row: getView(ctx, id)!, changed };
       })(),
     ),
 
-    delete: method(idsInput, (ctx, { ids }) =>
-      ctx.ledger.sqlite.transaction(() => ({ deleted: ids.filter((id) => deleteOne(ctx, id)).length }))(),
+    /**
+     * What deleting these records takes with it ("新上村 武荣强：1 个结对、2 次走访将一并删除"), and
+     * which cannot go without the clerk's say (a unit's live cadres, a cadre's live pairings).
+     */
+    deletePlan: method(deleteInput, (ctx, { ids, cascade }) => planDelete(ctx, tableName, ids, cascade)),
+
+    /** Each record with what hangs on it, as one delete action each (回收站 brings the same set back). */
+    delete: method(deleteInput, (ctx, { ids, cascade, source }) =>
+      ctx.ledger.sqlite.transaction(() => ({ deleted: ids.filter((id) => deleteOne(ctx, id, cascade, source)).length }))(),
     ),
 
-    restore: method(idsInput, (ctx, { ids }) =>
-      ctx.ledger.sqlite.transaction(() => ({ restored: ids.filter((id) => restoreOne(ctx, id)).length }))(),
+    restore: method(idsInput, (ctx, { ids, source }) =>
+      ctx.ledger.sqlite.transaction(() => ({ restored: ids.filter((id) => restoreOne(ctx, id, source)).length }))(),
     ),
 
     /**
@@ -152,7 +173,7 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
      * op is tried so that the answer names every problem (op index, field, message), not just the
      * first. On success each op's inverse comes back, so a paste or a fill can be undone in one step.
      */
-    batch: method(batchInput, (ctx, { ops }): BatchResult<R> => {
+    batch: method(batchInput, (ctx, { ops, source }): BatchResult<R> => {
       const problems: BatchProblem[] = [];
       const applied: { rows: R[]; inverse: BatchOp[] } = { rows: [], inverse: [] };
       const rollback = new Error('rollback');
@@ -162,21 +183,22 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
             try {
               const touched: number[] = [];
               if (op.op === 'create') {
-                const id = createOne(ctx, op.values);
+                const id = createOne(ctx, op.values, source);
                 touched.push(id);
                 applied.inverse.push({ op: 'delete', ids: [id] });
               } else if (op.op === 'update') {
                 const before = mustGet(ctx, op.id);
-                const { changed } = updateOne(ctx, op.id, op.patch);
+                const { changed } = updateOne(ctx, op.id, op.patch, source);
                 touched.push(op.id);
                 if (changed.length) applied.inverse.push({ op: 'update', id: op.id, patch: pick(before, changed) });
               } else if (op.op === 'delete') {
-                const done = op.ids.filter((id) => deleteOne(ctx, id));
+                const done = op.ids.filter((id) => deleteOne(ctx, id, op.cascade ?? false, source));
                 if (done.length) applied.inverse.push({ op: 'restore', ids: done });
                 touched.push(...op.ids);
               } else {
-                const done = op.ids.filter((id) => restoreOne(ctx, id));
-                if (done.length) applied.inverse.push({ op: 'delete', ids: done });
+                const done = op.ids.filter((id) => restoreOne(ctx, id, source));
+                // Redoing a delete the clerk already confirmed: what came back with the record goes again.
+                if (done.length) applied.inverse.push({ op: 'delete', ids: done, cascade: true });
                 touched.push(...op.ids);
               }
               for (const id of touched) applied.rows.push(getView(ctx, id)!);
@@ -197,28 +219,29 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
     }),
   };
 
-  function createOne(ctx: Ctx, input: Record<string, unknown>): number {
+  function createOne(ctx: Ctx, input: Record<string, unknown>, source: WriteSource = 'edit'): number {
     const values = spec.prepare(ctx, validate(input), null);
-    return insertAudited(ctx, spec.table, values).id as number;
+    return insertAudited(ctx, spec.table, values, { source }).id as number;
   }
-  function updateOne(ctx: Ctx, id: number, patch: Record<string, unknown>): { changed: string[] } {
+  function updateOne(ctx: Ctx, id: number, patch: Record<string, unknown>, source: WriteSource = 'edit'): { changed: string[] } {
     const before = mustGet(ctx, id);
     if (before.deletedAt) throw new LedgerError(`这条${spec.label}记录已删除，请先恢复再修改`);
     const merged = { ...pick(before, Object.keys(spec.fields.shape)), ...patch };
     const values = spec.prepare(ctx, validate(merged), before);
-    return updateAudited(ctx, spec.table, before, values);
+    return updateAudited(ctx, spec.table, before, values, { source });
   }
-  function deleteOne(ctx: Ctx, id: number): boolean {
-    const before = mustGet(ctx, id);
-    if (before.deletedAt) return false;
-    updateAudited(ctx, spec.table, before, { deletedAt: new Date().toISOString() });
-    return true;
+  function deleteOne(ctx: Ctx, id: number, cascade: boolean, source: WriteSource = 'edit'): boolean {
+    mustGet(ctx, id);
+    return deleteWithDependents(ctx, tableName, id, { cascade, source });
   }
-  function restoreOne(ctx: Ctx, id: number): boolean {
+  /** A record the clerk deleted comes back with the set deleted with it; one deleted with another comes back alone. */
+  function restoreOne(ctx: Ctx, id: number, source: WriteSource = 'edit'): boolean {
     const before = mustGet(ctx, id);
     if (!before.deletedAt) return false;
+    const deletion = openDeletionOf(ctx, tableName, id);
+    if (deletion !== undefined) return restoreDeletion(ctx, deletion, source).restored > 0;
     const values = spec.prepare(ctx, validate(pick(before, Object.keys(spec.fields.shape))), before);
-    updateAudited(ctx, spec.table, before, { ...values, deletedAt: null });
+    updateAudited(ctx, spec.table, before, { ...values, deletedAt: null }, { source });
     return true;
   }
 }

@@ -7,7 +7,9 @@ import { greenhouses, greenhouseZones } from './greenhouses';
 import { households } from './households';
 import { imports } from './imports';
 import { land } from './land';
-import { audit, meta } from './meta';
+import { audit } from './audit';
+import { meta } from './meta';
+import { recycle } from './recycle';
 import { pairings } from './pairings';
 import { settings } from './settings';
 import { sheets } from './sheets';
@@ -22,7 +24,7 @@ import { workItems } from './work';
 export const api = {
   meta, settings, audit,
   units, unitVillages, cadres, households, pairings, visits, aid, land, greenhouseZones, greenhouses, workItems,
-  exports: exportsArea, sheets, imports, reports, reportDoc, township, checks, backups,
+  exports: exportsArea, sheets, imports, reports, reportDoc, township, checks, backups, recycle,
 };
 
 export type Api = typeof api;

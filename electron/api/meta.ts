@@ -26,12 +26,15 @@ export const meta = {
         (select count(*) from cadres where deleted_at is null) as cadres,
         (select count(*) from units where deleted_at is null) as units`);
     const last = one<{ at: string | null }>(ctx, 'select max(at) as at from audit_log');
+    // 含演示数据: made-up people are in the ledger until their batch is taken back (导入记录 → 撤销).
+    const demo = Boolean(ctx.ledger.sqlite.prepare("select 1 from import_batches where kind = 'demo' and rolled_back_at is null").get());
     return {
       file: ctx.ledger.file,
       township: readSetting(ctx, 'township') as { name: string; code: string } | null,
       counts,
       lastWriteAt: last.at,
       lastBackupAt: listBackups(ctx.ledger.file)[0]?.at.toISOString() ?? null,
+      demo,
     };
   }),
 
@@ -61,22 +64,4 @@ export const meta = {
       zones: q(ctx, 'select id, name, village_id as villageId from greenhouse_zones where deleted_at is null order by name'),
     };
   }),
-};
-
-export const audit = {
-  list: method(
-    z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200), table: z.string().optional(), rowId: z.number().int().optional() }),
-    (ctx, i) => {
-      const where: string[] = [];
-      const p: unknown[] = [];
-      if (i.table) { where.push('table_name = ?'); p.push(i.table); }
-      if (i.rowId) { where.push('row_id = ?'); p.push(i.rowId); }
-      const w = where.length ? `where ${where.join(' and ')}` : '';
-      const total = one<{ n: number }>(ctx, `select count(*) as n from audit_log ${w}`, ...p).n;
-      const rows = q<{ id: number; at: string; tableName: string; rowId: number; action: string; before: string | null; after: string | null; batchId: number | null; source: string }>(ctx,
-        `select id, at, table_name as tableName, row_id as rowId, action, before, after, batch_id as batchId, source from audit_log ${w} order by id desc limit ? offset ?`,
-        ...p, i.limit, i.offset);
-      return { total, rows };
-    },
-  ),
 };

@@ -45,7 +45,7 @@ export function App() {
 
   const register = REGISTERS.find((r) => route === `registers/${r.key}`);
   const section = SECTIONS.find(([key]) => key === route);
-  const title = info?.township ? `${info.township.name}双联台账` : '双联台账';
+  const title = `${info?.township ? `${info.township.name}双联台账` : '双联台账'}${info?.demo ? '（含演示数据）' : ''}`;
   useEffect(() => { document.title = title; }, [title]);
   const township = useTownshipReady();
   const { refresh } = useLookups();
@@ -88,6 +88,7 @@ export function App() {
       <Layout.Footer className="shell-status" role="status">
         <span title={info?.file}>{info?.file ?? ''}</span>
         <span>共 {info ? info.counts.households.toLocaleString('en-US') : '—'} 户</span>
+        {info?.demo && <span className="status-demo" title="演示数据中的人名均为虚构；在“导入 → 导入记录”中撤销演示数据这一批即可全部移除">含演示数据</span>}
         <span>{info?.lastBackupAt ? `最近备份 ${new Date(info.lastBackupAt).toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit' })}` : '尚无备份'}</span>
         <span>{saving > 0 ? '保存中…' : savedAt ? `已保存 ${savedAt.toLocaleTimeString('zh-CN', { hour12: false })}` : '已保存'}</span>
       </Layout.Footer>

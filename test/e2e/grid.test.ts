@@ -134,9 +134,10 @@ describe('register grids as a clerk used to Excel expects', () => {
     expect(after.total).toBe(20);
     expect(after.rows.map((r) => r.head).sort()).toEqual(block.map((r) => r[2]).sort());
     expect(after.rows.find((r) => r.head === '粘贴户05')).toMatchObject({ villageName: '光辉村', groupName: '二组' });
-    // One audit row per write, all of them app edits.
-    const audit = cli<{ rows: { action: string }[] }>('audit.list', { table: 'households', limit: 200 });
-    expect(audit.rows.filter((a) => a.action === 'create').length).toBe(5 + 15);
+    // One audit row per write: the 5 typed in before, the 15 added by this paste.
+    const audit = cli<{ rows: { action: string; source: string }[] }>('audit.list', { table: 'households', limit: 200 });
+    expect(audit.rows.filter((a) => a.action === '新增').length).toBe(5 + 15);
+    expect(audit.rows.filter((a) => a.action === '新增' && a.source === '粘贴').length).toBe(15);
 
     await cell(page, 3, 'head').click();
     await page.keyboard.press('Control+Z');

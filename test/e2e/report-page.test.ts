@@ -40,7 +40,7 @@ describe('半年报告', () => {
     const recordsMissing = (await drawer.getByText('明细查询尚未提供').count()) > 0;
     if (!recordsMissing) {
       await expect.poll(() => drawer.locator('.report-drawer-count').textContent()).toBe('共 31 条记录');
-      expect(await drawer.locator('.ag-center-cols-container .ag-row').count()).toBeGreaterThan(0);
+      await expect.poll(() => drawer.getByRole('gridcell').count()).toBeGreaterThan(0);
     }
     await page.screenshot({ path: join(shots, 'report-drawer.png') });
     await drawer.getByRole('button', { name: /close|关闭/i }).click();

@@ -47,3 +47,31 @@ describe('the demo ledger', () => {
     await expect(t.api.meta.loadDemo({})).rejects.toThrow('只能载入空台账');
   });
 });
+
+describe('demo data as its own batch', () => {
+  it('is marked while present, and 导入记录 → 撤销 removes every demo record, leaving the base data', async () => {
+    const d = tempLedger();
+    try {
+      const base = d.ctx.ledger.sqlite.prepare('select (select count(*) from units) as units, (select count(*) from villages) as villages').get();
+      expect((await d.api.meta.info({})).demo).toBe(false);
+      const loaded = await d.api.meta.loadDemo({});
+      const info = await d.api.meta.info({});
+      expect(info.demo).toBe(true);
+      expect(info.counts.households).toBe(2702);
+      const [batch] = (await d.api.imports.batches({})).rows;
+      expect(batch).toMatchObject({ id: loaded.batch, unit: '演示数据' });
+      const row = (await d.api.audit.list({ limit: 1 })).rows[0];
+      expect(row.source).toBe('演示数据');
+
+      await d.api.imports.rollback({ batchId: loaded.batch });
+      const db = d.ctx.ledger.sqlite;
+      for (const table of ['households', 'cadres', 'pairings', 'visits', 'aid_deliveries', 'land_plots', 'greenhouse_zones', 'greenhouses', 'work_items', 'unit_villages']) {
+        expect(db.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(0);
+      }
+      expect(db.prepare('select (select count(*) from units) as units, (select count(*) from villages) as villages').get()).toEqual(base);
+      expect((await d.api.meta.info({})).demo).toBe(false);
+    } finally {
+      d.close();
+    }
+  }, 120_000);
+});

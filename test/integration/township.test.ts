@@ -116,9 +116,7 @@ describe('villages and groups after setup', () => {
     const row = await t.api.households.get({ id: h.id });
     expect(row).toMatchObject({ id: h.id, head: '马德全', villageId: v.id, villageName: '红柳新村', groupName: '一组' });
     const audit = (await t.api.audit.list({ table: 'villages', rowId: v.id })).rows[0];
-    expect(audit).toMatchObject({ action: 'update' });
-    expect(JSON.stringify(audit.before)).toContain('红柳村');
-    expect(JSON.stringify(audit.after)).toContain('红柳新村');
+    expect(audit).toMatchObject({ register: '村', record: '红柳新村', action: '修改', text: '村名：红柳村 → 红柳新村' });
     await expect(t.api.township.renameVillage({ id: v.id, name: '沙河村' })).rejects.toThrow('台账中已有“沙河村”');
     // A sheet naming the new name imports into it.
     const r = await importT2(t, [['红柳新村', '三组', '何玉兰', idNumber('19700404', 42), 2, '贫困户']]);

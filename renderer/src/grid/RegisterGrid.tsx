@@ -8,6 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
+import { confirmDelete } from '../safety/confirmDelete';
+import { HistoryDrawer } from '../safety/HistoryDrawer';
 import { HouseholdFileDrawer } from '../pages/HouseholdFile';
 import type { RegisterClient, RegisterDef, Row } from '../registers/types';
 import type { ColMeta } from './cells';
@@ -40,6 +42,7 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
   const [figures, setFigures] = useState<FooterFigures>({ shown: 0, sums: [] });
   const [, setTick] = useState(0);
   const [householdId, setHouseholdId] = useState<number | null>(null);
+  const [historyOf, setHistoryOf] = useState<Row | null>(null);
   const [help, setHelp] = useState(false);
   const apiRef = useRef<GridApi<Row> | null>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -292,7 +295,7 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
       });
     });
     const width = Math.max(...block.map((b) => b.length));
-    const ok = await ctl.edit(edits, `粘贴 ${block.length} 行 × ${width} 列`);
+    const ok = await ctl.edit(edits, `粘贴 ${block.length} 行 × ${width} 列`, 'paste');
     if (ok) {
       setProblems(null);
       range.set({ row: r.r1, col: c1 });
@@ -340,7 +343,7 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
       if (!node) continue;
       for (const c of cols) edits.push({ node, colId: c.getColId(), input: ctl.sourceValue(from, c.getColId()) });
     }
-    void ctl.edit(edits, `向下填充 ${edits.length} 个单元格`);
+    void ctl.edit(edits, `向下填充 ${edits.length} 个单元格`, 'fill');
   };
 
   const clearCells = () => {
@@ -411,19 +414,17 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
     return out;
   };
 
-  const askDelete = () => {
+  const askDelete = async () => {
     const nodes = rowsInSelection();
     if (!nodes.length) { message.info('请先选中要删除的行（点击序号选中整行，Shift+点击选多行）'); return; }
-    const names = nodes.slice(0, 5).map((n) => describeRow(n.data!)).join('、');
-    modal.confirm({
-      title: `删除 ${nodes.length} 条${def.title}记录？`,
-      content: `${names}${nodes.length > 5 ? ` 等 ${nodes.length} 条` : ''}。删除后可按 Ctrl+Z 撤销。`,
-      okText: '删除', okButtonProps: { danger: true }, cancelText: '取消',
-      onOk: async () => {
-        const ok = await ctl.deleteRows(nodes, `删除 ${nodes.length} 条${def.title}记录`);
-        if (ok) { range.clear(); redrawRange(); message.success(`已删除 ${nodes.length} 条${def.title}记录（Ctrl+Z 可撤销）`); }
-      },
-    });
+    // The confirmation names what goes with each record (its pairings, visits …), as the ledger plans the delete.
+    const ids = nodes.filter((n) => !isDraft(n.data)).map((n) => n.data!.id);
+    const plan = ids.length ? await ctl.client.deletePlan({ ids }) : null;
+    const cascadePlan = plan?.needsChoice ? await ctl.client.deletePlan({ ids, cascade: true }) : null;
+    const choice = await confirmDelete(modal, def.title, nodes.length, plan, cascadePlan);
+    if (!choice) return;
+    const ok = await ctl.deleteRows(nodes, `删除 ${nodes.length} 条${def.title}记录`, choice.cascade);
+    if (ok) { range.clear(); redrawRange(); message.success(`已删除 ${nodes.length} 条${def.title}记录（可在回收站恢复，Ctrl+Z 可撤销）`); }
   };
 
   const addRow = () => {
@@ -506,7 +507,7 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
           value={quick} onChange={(e) => setQuick(e.target.value)} aria-label="查找" />
         {!def.readOnly && <>
           <Button onClick={addRow}>新增一行</Button>
-          <Button danger onClick={askDelete}>删除行</Button>
+          <Button danger onClick={() => void askDelete()}>删除行</Button>
           <Tooltip title={ctl.canUndo ? `撤销：${ctl.undoLabel()} (Ctrl+Z)` : '没有可撤销的操作'}>
             <Button disabled={!ctl.canUndo} onClick={() => void ctl.undo()} aria-label="撤销">撤销</Button>
           </Tooltip>
@@ -518,6 +519,10 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
           const row = focusedRow();
           if (row) openHousehold(row); else message.info('请先点选一户，再打开户档案（也可双击行首的序号）');
         }}>户档案</Button>}
+        {!def.list && <Button onClick={() => {
+          const row = focusedRow();
+          if (row && !isDraft(row)) setHistoryOf(row); else message.info('请先点选一行，再查看它的历史');
+        }}>历史</Button>}
         <Button type="text" onClick={() => setHelp(true)}>快捷键 (F1)</Button>
       </Space>
       {problems && (
@@ -542,6 +547,7 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
         />
       </div>
       <GridFooter total={state.done ? figures.all ?? state.total : state.total} loaded={state.loaded} done={state.done} figures={figures} />
+      {historyOf && <HistoryDrawer area={def.area} id={historyOf.id} title={def.title} onClose={() => setHistoryOf(null)} />}
       {householdId !== null && <HouseholdFileDrawer id={householdId} onClose={() => setHouseholdId(null)} />}
       <ShortcutHelp open={help} onClose={() => setHelp(false)} />
     </div>
@@ -556,10 +562,4 @@ function sortedPage(rows: Row[], order: RegisterDef['order']): Row[] {
     for (const o of order) { const c = cmp(x[o.field], y[o.field]); if (c) return o.dir === 'asc' ? c : -c; }
     return x.id - y.id;
   });
-}
-
-/** "新上村 王芳" / "区统计局 何丽芳": how a row is named in a confirmation. */
-function describeRow(r: Row): string {
-  const parts = [r.villageName, r.head ?? r.householdHead ?? r.name ?? r.cadreName, r.date].filter((x) => typeof x === 'string' && x);
-  return parts.join(' ') || `编号 ${r.id}`;
 }

@@ -1,5 +1,5 @@
 import type { Column, GridApi, IRowNode } from 'ag-grid-community';
-import type { BatchOp, BatchProblem } from '../../../electron/api/crud';
+import type { BatchOp, BatchProblem, WriteSource } from '../../../electron/api/crud';
 import type { Lookups } from '../../../electron/api/meta';
 import { ledger } from '../client/ledger';
 import type { RegisterClient, RegisterDef, Row } from '../registers/types';
@@ -89,11 +89,12 @@ export class GridController {
     if (nodes.length) this.api?.refreshCells({ rowNodes: nodes, suppressFlash: true });
   }
 
-  edit(edits: CellEdit[], label: string): Promise<boolean> {
-    return this.serial(() => this.applyEdits(edits, label));
+  /** source: which gesture (typing, paste, fill) — 操作记录 tells them apart. */
+  edit(edits: CellEdit[], label: string, source: WriteSource = 'edit'): Promise<boolean> {
+    return this.serial(() => this.applyEdits(edits, label, source));
   }
 
-  private async applyEdits(edits: CellEdit[], label: string): Promise<boolean> {
+  private async applyEdits(edits: CellEdit[], label: string, source: WriteSource): Promise<boolean> {
     const lk = this.lookups();
     if (!lk || !this.api || edits.length === 0) return false;
     type Target = { node: IRowNode<Row> | null; newRow: number; row: Row; patch: Record<string, unknown>; cols: string[]; hints: Record<string, string> };
@@ -162,7 +163,7 @@ export class GridController {
 
     const done = this.markSaving();
     try {
-      const res = await this.client.batch({ ops });
+      const res = await this.client.batch({ ops, source });
       if (!res.ok) {
         const onlyMissing = res.problems.every((p) => /必填$/.test(p.message) && isDraft(opTargets[p.index].node?.data));
         if (onlyMissing) {
@@ -243,7 +244,7 @@ export class GridController {
     if (!entry) { this.notify.info(`没有可${verb}的操作`); return false; }
     const done = this.markSaving();
     try {
-      const res = await this.client.batch({ ops: entry.ops });
+      const res = await this.client.batch({ ops: entry.ops, source: verb === '撤销' ? 'undo' : 'redo' });
       if (!res.ok) {
         from.push(entry);
         this.notify.error(`无法${verb}“${entry.label}”：${res.problems.map((p) => p.message).join('；')}`);
@@ -264,7 +265,8 @@ export class GridController {
   }
 
   /** Soft delete, undoable; the caller has asked the clerk first. */
-  deleteRows(nodes: IRowNode<Row>[], label: string): Promise<boolean> {
+  /** cascade: the clerk chose that a unit's cadres or a cadre's pairings go too. */
+  deleteRows(nodes: IRowNode<Row>[], label: string, cascade = false): Promise<boolean> {
     return this.serial(async () => {
       const drafts = nodes.filter((n) => isDraft(n.data));
       if (drafts.length) this.api?.applyTransaction({ remove: drafts.map((n) => n.data!) });
@@ -272,7 +274,7 @@ export class GridController {
       if (!ids.length) return true;
       const done = this.markSaving();
       try {
-        const res = await this.client.batch({ ops: [{ op: 'delete', ids }] });
+        const res = await this.client.batch({ ops: [{ op: 'delete', ids, cascade }] });
         if (!res.ok) { this.notify.error(`删除未完成：${res.problems.map((p) => p.message).join('；')}`); return false; }
         this.applyRows(res.rows);
         this.pushUndo({ label, ops: res.inverse });

@@ -1,23 +1,10 @@
-import { Alert, Card, Descriptions, Drawer, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Descriptions, Drawer, Empty, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import type { HouseholdFile } from '../../../electron/api/household-file';
 import { ledger } from '../client/ledger';
+import { HistoryPanel } from '../safety/HistoryPanel';
 import { CATEGORY_LABEL, count, mu, RANK_LABEL, yuan } from '../format';
-
-const FIELD_LABEL: Record<string, string> = {
-  villageId: '村', groupId: '村民小组', head: '户主姓名', idNumber: '身份证号码', sex: '性别', nation: '民族', size: '家庭人口',
-  labour: '劳动力', category: '户类型', povertyAttr: '贫困户属性', povertyCause: '主要致贫原因', incomeFen: '年人均纯收入', phone: '联系电话',
-  note: '备注', deletedAt: '删除时间',
-};
-const ACTION: Record<string, string> = { create: '登记', update: '修改', delete: '删除', restore: '恢复' };
-
-function show(field: string, v: unknown): string {
-  if (v === null || v === undefined || v === '') return '空';
-  if (field === 'incomeFen') return `${yuan(v as number)} 元`;
-  if (field === 'category') return CATEGORY_LABEL[v as string] ?? String(v);
-  return String(v);
-}
 
 function Section<T extends object>({ title, rows, columns, footer }: { title: string; rows: T[]; columns: ColumnsType<T>; footer?: string }) {
   return (
@@ -80,17 +67,8 @@ export function HouseholdFileDrawer({ id, onClose }: { id: number; onClose: () =
             { title: '占地面积(亩)', dataIndex: 'areaCentimu', align: 'right', render: (v: number) => mu(v) }, { title: '建设日期', dataIndex: 'builtOn' },
             { title: '补助资金(元)', dataIndex: 'subsidyFen', align: 'right', render: (v: number | null) => yuan(v) }, { title: '建设进度', dataIndex: 'progress' },
           ]} />
-          <Card size="small" title={`本户记录的修改历史（${file.audit.length}）`} data-testid="file-audit">
-            <Timeline items={file.audit.map((a) => ({
-              key: a.id,
-              children: (
-                <div>
-                  <Typography.Text strong>{new Date(a.at).toLocaleString('zh-CN', { hour12: false })} {ACTION[a.action] ?? a.action}</Typography.Text>
-                  <Typography.Text type="secondary">{a.source === 'app' ? '' : ` · 来源：${a.source}`}{a.batchId ? ` · 导入批次 ${a.batchId}` : ''}</Typography.Text>
-                  {a.action === 'update' && <div>{a.changes.map((c) => `${FIELD_LABEL[c.field] ?? c.field}：${show(c.field, c.before)} → ${show(c.field, c.after)}`).join('；')}</div>}
-                </div>
-              ),
-            }))} />
+          <Card size="small" title="历史" data-testid="file-audit">
+            <HistoryPanel area="households" id={id} />
           </Card>
         </Space>
       )}

@@ -1,5 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
-import type { BatchOp, BatchResult } from '../../../electron/api/crud';
+import type { BatchOp, BatchResult, WriteSource } from '../../../electron/api/crud';
+import type { DeletePlan } from '../../../electron/api/deletes';
 import type { Lookups } from '../../../electron/api/meta';
 
 export type Row = Record<string, unknown> & { id: number };
@@ -11,7 +12,8 @@ export type RegisterClient = {
   update(input: { id: number; patch: Record<string, unknown> }): Promise<{ row: Row; changed: string[] }>;
   create(input: Record<string, unknown>): Promise<Row>;
   delete(input: { ids: number[] }): Promise<{ deleted: number }>;
-  batch(input: { ops: BatchOp[] }): Promise<BatchResult<Row>>;
+  batch(input: { ops: BatchOp[]; source?: WriteSource }): Promise<BatchResult<Row>>;
+  deletePlan(input: { ids: number[]; cascade?: boolean }): Promise<DeletePlan>;
 };
 
 export type RegisterDef = {
