@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
+import { fieldMessage } from '../values/zod';
+import { zhCompare } from '../values/zh-order';
 import { deleteWithDependents, openDeletionOf, planDelete, restoreDeletion } from './deletes';
 import { LedgerError, method, type Ctx } from './define';
 import { REGISTERS } from './register-specs';
@@ -97,7 +99,7 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
     if (!r.success) {
       const problems = r.error.issues.map((i) => {
         const field = String(i.path[0] ?? '');
-        return { field, message: `${spec.labels[field] ?? field}：${i.message}` };
+        return { field, message: fieldMessage(spec.labels[field] ?? field, i.message) };
       });
       throw new LedgerError(problems.map((p) => p.message).join('；'), problems);
     }
@@ -131,7 +133,10 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
       }
       // Sort and page on the ids alone, then read the full rows of the page: the view's joined and
       // computed columns are then worked out for one page, not for every row the sort passes over.
-      const ids = db.prepare(`select id ${sql} order by ${order.join(', ')} limit ? offset ?`).pluck().all(...params, q.limit, q.offset) as number[];
+      const sorts = (q.sort ?? []).filter((s) => cols.has(s.column));
+      const ids = sorts.length
+        ? pinyinSortedIds(db, sql, params, sorts).slice(q.offset, q.offset + q.limit)
+        : db.prepare(`select id ${sql} order by ${order.join(', ')} limit ? offset ?`).pluck().all(...params, q.limit, q.offset) as number[];
       const byId = new Map((db.prepare(`select * from (${spec.view}) where id in (select value from json_each(?))`).all(JSON.stringify(ids)) as R[]).map((r) => [r.id, r]));
       return { rows: ids.map((id) => byId.get(id)!), total };
     }),
@@ -244,6 +249,29 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
     updateAudited(ctx, spec.table, before, { ...values, deletedAt: null }, { source });
     return true;
   }
+}
+
+/**
+ * A list sorted by the clerk's columns, Chinese text in pinyin order (丁 < 龚 < 吕) as the grids sort it.
+ * SQLite orders text by code point and better-sqlite3 cannot register a collation, so the ids and the
+ * sorted columns are read and sorted here with the grids' own collator (electron/values/zh-order.ts):
+ * one rule for both, no stored sort keys to keep up to date. Nulls first, as SQLite puts them.
+ */
+function pinyinSortedIds(db: Database.Database, sql: string, params: unknown[], sorts: { column: string; dir: 'asc' | 'desc' }[]): number[] {
+  const rows = db.prepare(`select id, ${sorts.map((s, i) => `"${s.column}" as s${i}`).join(', ')} ${sql}`).raw().all(...params) as unknown[][];
+  const cmp = (a: unknown, b: unknown): number => {
+    if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+    if (typeof a === 'string' && typeof b === 'string') return zhCompare(a, b);
+    return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+  };
+  rows.sort((x, y) => {
+    for (let i = 0; i < sorts.length; i++) {
+      const c = cmp(x[i + 1], y[i + 1]);
+      if (c) return sorts[i].dir === 'asc' ? c : -c;
+    }
+    return (x[0] as number) - (y[0] as number);
+  });
+  return rows.map((r) => r[0] as number);
 }
 
 function pick(row: Row, keys: string[]): Row {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db, Ledger } from '../../db/open';
+import { fieldMessage } from '../values/zod';
 import type { FileHandles } from './file-handles';
 
 z.config(z.locales.zhCN());
@@ -47,7 +48,7 @@ export function zodToLedgerError(err: z.ZodError, labels: Record<string, string>
     const field = i.path.map(String).join('.');
     const key = String(i.path[i.path.length - 1] ?? '');
     const label = labels[key] ?? labels[field] ?? field;
-    return { field, message: label ? `${label}：${i.message}` : i.message };
+    return { field, message: fieldMessage(label, i.message) };
   });
   return new LedgerError(problems.map((p) => p.message).join('；') || '输入有误', problems);
 }

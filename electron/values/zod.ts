@@ -8,13 +8,46 @@ import { cleanText } from './text';
  * Field types shared by every entry point. A number given for money or area is already in 分 or
  * hundredths of a 亩; a string is what a clerk typed ("12.50", "0.5亩") and is parsed exactly.
  */
+/**
+ * Every rule said in plain Chinese, once for all schemas (edits, pastes and imports read the same):
+ * "最多 50 个字", "必填", "应为 男、女 之一" — never zod's "数值过大：期望 string <=20 字符".
+ */
+function plainIssue(iss: z.core.$ZodRawIssue): string | undefined {
+  const missing = iss.input === undefined || iss.input === null || (typeof iss.input === 'string' && iss.input.trim() === '');
+  switch (iss.code) {
+    case 'invalid_type':
+      if (missing) return '必填';
+      return iss.expected === 'number' || iss.expected === 'int' ? '应为数字' : iss.expected === 'string' ? '应为文字' : undefined;
+    case 'too_big':
+      if (iss.origin === 'string') return `最多 ${iss.maximum} 个字`;
+      if (iss.origin === 'number' || iss.origin === 'int') return `不能大于 ${iss.maximum}`;
+      if (iss.origin === 'array' || iss.origin === 'set') return `最多 ${iss.maximum} 项`;
+      return undefined;
+    case 'too_small':
+      if (iss.origin === 'string') return Number(iss.minimum) <= 1 ? '必填' : `至少 ${iss.minimum} 个字`;
+      if (iss.origin === 'number' || iss.origin === 'int') return Number(iss.minimum) === 0 && !iss.inclusive ? '必填' : `不能小于 ${iss.minimum}`;
+      return undefined;
+    case 'invalid_value':
+      return `应为 ${iss.values.map(String).join('、')} 之一`;
+    default:
+      return undefined;
+  }
+}
+z.config({ customError: plainIssue });
+
+/** "户主姓名最多 50 个字", "户主姓名：必填": a field's label and its rule, as every message puts them. */
+export function fieldMessage(label: string, message: string): string {
+  if (!label) return message;
+  return /^(最多|至少|不能|应为|须)/.test(message) ? `${label}${message}` : `${label}：${message}`;
+}
+
 const nullish = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 export const zText = (max = 500) =>
   z.preprocess((v) => (nullish(v) ? null : cleanText(v)), z.string().max(max).nullable()).optional().transform((v) => v ?? null);
 
 export const zRequiredText = (max = 100) =>
-  z.preprocess((v) => cleanText(v) ?? undefined, z.string({ error: '必填' }).min(1, '必填').max(max));
+  z.preprocess((v) => cleanText(v) ?? undefined, z.string().min(1).max(max));
 
 export const zIdNumber = () =>
   z.unknown().transform((v, ctx) => {

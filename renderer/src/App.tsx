@@ -74,7 +74,7 @@ export function App() {
           <Menu mode="inline" selectedKeys={[route]} defaultOpenKeys={['registers']} items={menu} onClick={(e) => go(e.key)} />
         </Layout.Sider>
         <Layout.Content className="shell-content">
-          {register ? <RegisterPage key={register.key} page={register} />
+          {register ? <RegisterPage key={register.key} page={register} period={period} />
             : route === 'import' ? <ImportPage />
             : route === 'export' ? <ExportPage period={period} />
             : route === 'report' ? <ReportPage period={period} />

@@ -25,4 +25,11 @@ describe('quick find with pinyin', () => {
     expect(matches(r, matchWords('shanxiong'))).toBe(true);
     expect(matches(r, matchWords('zengguoqing'))).toBe(true);
   });
+  it('takes ü typed as v: lv and lvyuwen find 吕玉文, nv finds 女 but lu and nu do not', () => {
+    const r = rowSearchText(['吕玉文', '女娲'], [{ text: '吕玉文', person: true }, { text: '女娲', person: true }]);
+    expect(matches(r, matchWords('lvyuwen'))).toBe(true);
+    expect(matches(r, matchWords('lv'))).toBe(true);
+    expect(matches(r, matchWords('nv'))).toBe(true);
+    expect(matches(r, matchWords('luyuwen'))).toBe(false);
+  });
 });

@@ -37,10 +37,14 @@ const UNAUTHORISED = '会话令牌无效：请使用启动时打印的完整地�
 /** One typed client for the whole renderer: IPC in the desktop app, loopback HTTP in browser mode. */
 export const ledger: LedgerClient = createClient(async (name, input) => {
   if (bridge) return unwrap(await bridge.call(name, input));
+  const body = JSON.stringify(input ?? {});
   const res = await fetch(`/api/${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input ?? {}),
+    body,
+    // A small request outlives the page: an edit sent as the window reloads or closes still arrives
+    // (browsers allow 64 KB of keepalive bodies in all).
+    keepalive: body.length < 16_000,
   });
   if (res.status === 401) throw new RemoteLedgerError(UNAUTHORISED);
   return unwrap((await res.json()) as Reply);

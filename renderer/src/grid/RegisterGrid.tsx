@@ -11,8 +11,12 @@ import { useStatus } from '../client/status';
 import { confirmDelete } from '../safety/confirmDelete';
 import { HistoryDrawer } from '../safety/HistoryDrawer';
 import { HouseholdFileDrawer } from '../pages/HouseholdFile';
-import type { RegisterClient, RegisterDef, Row } from '../registers/types';
-import type { ColMeta } from './cells';
+import { periodDates, type GridContext, type RegisterClient, type RegisterDef, type Row } from '../registers/types';
+import { parseCell, type ColMeta } from './cells';
+import { ChecklistFilter, RangeFilter } from './filters';
+import { comparatorFor, sortRows } from './order';
+import { TextEditor } from './editors';
+import { forwardedKeys, isImeKey, typedStart, useTypingProxy } from './typing';
 import { GridController, errorKey, isDraft, type CellEdit, type Problem } from './controller';
 import { GridFooter, type FooterFigures } from './GridFooter';
 import { RangeSelection } from './range';
@@ -24,7 +28,14 @@ import { parseTsv, toTsv } from './tsv';
 const PAGE = 5000;
 const FIRST_PAGE = 500;
 // No inferred data types: every column parses its own text (a date column must take 2014年3月5日).
-const DEFAULT_COL: ColDef<Row> = { sortable: true, filter: true, resizable: true, cellDataType: false };
+// Keys of an IME composition (Enter picking a candidate, …) belong to the input method, not the grid.
+const DEFAULT_COL: ColDef<Row> = {
+  sortable: true, filter: true, resizable: true, cellDataType: false,
+  suppressKeyboardEvent: (p) => isImeKey(p.event as KeyboardEvent),
+};
+const DEFAULT_COL_FILTER_ROW: ColDef<Row> = { ...DEFAULT_COL, floatingFilter: true };
+/** Columns whose editor is a list to choose from: typing over them opens a text box with what was typed. */
+const CHOICE_KINDS = new Set(['list', 'code', 'village', 'group', 'unit', 'zone']);
 const ROW_COL = '__row';
 
 /**
@@ -32,7 +43,7 @@ const ROW_COL = '__row';
  * range (shift+click, shift+arrows, drag), Ctrl+C / Ctrl+V of Excel/WPS blocks, Ctrl+D, Delete,
  * Ctrl+Z / Ctrl+Y through the ledger, pinyin quick find, and a footer of exact sums.
  */
-export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boolean }) {
+export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compact?: boolean; period?: string }) {
   const { lookups, refresh } = useLookups();
   const { markSaving } = useStatus();
   const { message, modal } = AntApp.useApp();
@@ -44,9 +55,12 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
   const [householdId, setHouseholdId] = useState<number | null>(null);
   const [historyOf, setHistoryOf] = useState<Row | null>(null);
   const [help, setHelp] = useState(false);
+  const [filterRow, setFilterRow] = useState(true);
+  const gridContext = useRef<GridContext>({}).current;
   const apiRef = useRef<GridApi<Row> | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const pasteSink = useRef<HTMLTextAreaElement>(null);
+  const typeProxy = useRef<HTMLTextAreaElement>(null);
   const findRef = useRef<InputRef>(null);
   const lookupsRef = useRef(lookups);
   lookupsRef.current = lookups;
@@ -66,12 +80,14 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
         message.error({ content: list.length === 1 ? `${first.row}${first.column ? `“${first.column}”` : ''}未保存：${first.reason}` : summary, duration: 6 });
       },
       info: (text) => message.info(text),
+      saved: () => setProblems(null),
     },
     markSaving,
     () => {
       setTick((n) => n + 1);
       if (['units', 'cadres', 'greenhouseZones', 'unitVillages'].includes(def.area)) void refresh();
     },
+    def.readOnly ? null : sessionStorage,
   ), [def, client, message, markSaving, refresh]);
 
   // --- loading: the first page shows at once, the rest is appended page by page ---
@@ -88,7 +104,7 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
       const page = await list({ offset, limit: offset === 0 ? Math.min(size, FIRST_PAGE) : size });
       if (page.rows.length) lastId = page.rows[page.rows.length - 1].id;
       if (me !== loadId.current || api.isDestroyed()) return;
-      if (offset === 0) api.setGridOption('rowData', sortedPage(page.rows, def.order));
+      if (offset === 0) api.setGridOption('rowData', sortRows(page.rows, def.order, lookupsRef.current));
       else api.applyTransaction({ add: page.rows });
       loaded += page.rows.length;
       const done = loaded >= page.total || page.rows.length === 0;
@@ -166,15 +182,23 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
     // a header click replaces it, clearing it shows id order.
     const order: ColDef<Row>[] = (def.order ?? []).map((o) => ({
       colId: `__order_${o.field}`, field: o.field, hide: true, lockVisible: true, suppressColumnsToolPanel: true, editable: false, filter: false,
+      comparator: comparatorFor(o.field, lookups),
     }));
     return [rowNumber, ...order, ...def.columns(lookups).map((c): ColDef<Row> => {
       const colId = c.colId ?? c.field ?? '';
       const meta = c.context as ColMeta | undefined;
       const editable = !def.readOnly && meta?.kind !== 'readonly' && c.editable !== false;
+      const ranged = meta?.kind === 'date' || meta?.kind === 'count' || meta?.kind === 'scaled' || c.type === 'rightAligned';
       return {
         ...(c as ColDef<Row>),
         colId,
         editable,
+        comparator: comparatorFor(c.field ?? colId, lookups),
+        // WPS's filters: a checklist of the column's values, dates and numbers by range.
+        filter: ranged ? RangeFilter : ChecklistFilter,
+        filterParams: ranged ? { kind: meta?.kind === 'date' ? 'date' : 'number' } : undefined,
+        cellEditorSelector: meta && CHOICE_KINDS.has(meta.kind)
+          ? (p) => (typedStart(p.eventKey) !== null ? { component: TextEditor } : undefined) : undefined,
         valueSetter: editable ? (p: ValueSetterParams<Row>) => {
           void ctl.edit([{ node: p.node, colId, input: p.newValue }], `修改“${c.headerName}”`);
           return false;
@@ -309,7 +333,7 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const inEditor = (t: EventTarget | null) => t instanceof HTMLElement && t !== pasteSink.current && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
+    const inEditor = (t: EventTarget | null) => t instanceof HTMLElement && t !== pasteSink.current && t !== typeProxy.current && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
     const onPaste = (e: ClipboardEvent) => {
       if (inEditor(e.target) || isEditing()) return;
       e.preventDefault();
@@ -346,24 +370,37 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
     void ctl.edit(edits, `向下填充 ${edits.length} 个单元格`, 'fill');
   };
 
+  /** Delete: empties the selected cells; a required cell keeps its value and the clerk is told which. */
   const clearCells = () => {
     const api = apiRef.current;
     const r = selectedRect();
-    if (!api || !r || def.readOnly) return;
+    const lk = lookupsRef.current;
+    if (!api || !r || def.readOnly || !lk) return;
     const cols = displayedColumns().slice(Math.max(r.c1, 1), r.c2 + 1).filter((c) => c.getColDef().editable);
     const edits: CellEdit[] = [];
+    const kept = new Set<string>();
     for (let i = r.r1; i <= r.r2; i++) {
       const node = api.getDisplayedRowAtIndex(i);
-      if (node) for (const c of cols) edits.push({ node, colId: c.getColId(), input: '' });
+      if (!node?.data) continue;
+      for (const c of cols) {
+        const meta = c.getColDef().context as ColMeta;
+        if (!parseCell(meta, '', node.data, lk).ok) kept.add(c.getColDef().headerName ?? c.getColId());
+        else edits.push({ node, colId: c.getColId(), input: '' });
+      }
     }
-    void ctl.edit(edits, `清除 ${edits.length} 个单元格`);
+    if (kept.size) message.warning(`“${[...kept].join('”“')}”是必填项，不能清除${edits.length ? '；其余单元格已清除' : ''}`);
+    if (edits.length) void ctl.edit(edits, `清除 ${edits.length} 个单元格`);
   };
 
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
-    if (isEditing() || (e.target instanceof HTMLInputElement) || (e.target instanceof HTMLTextAreaElement && e.target !== pasteSink.current)) return;
+    if (forwardedKeys.has(e.nativeEvent) || isImeKey(e.nativeEvent)) return;
     const ctrl = e.ctrlKey || e.metaKey;
     const k = e.key.toLowerCase();
     const stop = () => { e.preventDefault(); e.stopPropagation(); };
+    // Ctrl+Shift+L, as in WPS: the filter row on and off (off clears every filter), even from a filter box.
+    if (ctrl && e.shiftKey && k === 'l') { stop(); toggleFilters(); return; }
+    const sink = e.target === pasteSink.current || e.target === typeProxy.current;
+    if (isEditing() || (e.target instanceof HTMLInputElement) || (e.target instanceof HTMLTextAreaElement && !sink)) return;
     if (ctrl && k === 'z' && !e.shiftKey) { stop(); void ctl.undo(); }
     else if (ctrl && (k === 'y' || (k === 'z' && e.shiftKey))) { stop(); void ctl.redo(); }
     else if (ctrl && k === 'd') { stop(); fillDown(); }
@@ -403,6 +440,63 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  const toggleFilters = () => {
+    setFilterRow((on) => {
+      if (on) apiRef.current?.setFilterModel(null);
+      message.info(on ? '已关闭筛选（Ctrl+Shift+L 重新打开）' : '已打开筛选：表头下一行');
+      return !on;
+    });
+  };
+
+  // --- typing over a selected cell, an input method's composition included ---
+  useTypingProxy({
+    container, proxy: typeProxy, api: () => apiRef.current,
+    type: (text) => {
+      const api = apiRef.current;
+      const f = api?.getFocusedCell();
+      const node = f ? api?.getDisplayedRowAtIndex(f.rowIndex) : null;
+      if (!api || !f || !node || def.readOnly) return;
+      if (!f.column.isCellEditable(node)) { message.info(`“${f.column.getColDef().headerName}”不能在这里修改`); return; }
+      const meta = f.column.getColDef().context as ColMeta | undefined;
+      if (meta?.kind === 'mark') { void ctl.edit([{ node, colId: f.column.getColId(), input: text }], `修改“${f.column.getColDef().headerName}”`); return; }
+      api.startEditingCell({ rowIndex: f.rowIndex, colKey: f.column, key: text });
+    },
+  });
+
+  // --- an open edit is saved before the window reloads or closes ---
+  useEffect(() => {
+    const commit = () => { if (apiRef.current && !apiRef.current.isDestroyed() && isEditing()) apiRef.current.stopEditing(); };
+    // F5 / Ctrl+R: save first, then reload (the save is then certainly done).
+    const onKey = (e: KeyboardEvent) => {
+      const reload = e.key === 'F5' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'r');
+      if (!reload || !isEditing()) return;
+      e.preventDefault();
+      commit();
+      void ctl.idle().then(() => location.reload());
+    };
+    // Closing the window, or a reload not by key: the edit goes out as the page leaves (keepalive request).
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('beforeunload', commit);
+    window.addEventListener('pagehide', commit);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('beforeunload', commit);
+      window.removeEventListener('pagehide', commit);
+    };
+  }, [ctl]);
+
+  // --- the period's figures of each row (a unit's visits), asked again when the header's period changes ---
+  useEffect(() => {
+    if (!def.periodFigures || !period) return;
+    let live = true;
+    void def.periodFigures(periodDates(period)).then((m) => {
+      if (!live) return;
+      gridContext.periodFigures = m;
+      apiRef.current?.refreshCells({ force: true, suppressFlash: true });
+    });
+    return () => { live = false; };
+  }, [def, period, state.done, gridContext]);
 
   // --- rows ---
   const rowsInSelection = (): IRowNode<Row>[] => {
@@ -533,12 +627,15 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
       )}
       <div className="register-grid" data-testid={`grid-${def.key}`} data-state={state.done ? 'loaded' : 'loading'} data-loaded={state.loaded}>
         <textarea ref={pasteSink} className="paste-sink" aria-hidden tabIndex={-1} />
+        <textarea ref={typeProxy} className="type-proxy" aria-label="输入" tabIndex={-1} data-testid="type-proxy" spellCheck={false} />
         <AgGridReact<Row>
           theme={gridTheme}
           localeText={localeText}
           loading={!state.done && state.loaded === 0}
           columnDefs={columnDefs}
-          defaultColDef={DEFAULT_COL}
+          context={gridContext}
+          domLayout={compact ? 'autoHeight' : 'normal'}
+          defaultColDef={filterRow ? DEFAULT_COL_FILTER_ROW : DEFAULT_COL}
           singleClickEdit={false}
           stopEditingWhenCellsLoseFocus
           enterNavigatesVerticallyAfterEdit
@@ -554,12 +651,3 @@ export function RegisterGrid({ def, compact }: { def: RegisterDef; compact?: boo
   );
 }
 
-/** The first page in the register's order, so the first screen already looks as it will. */
-function sortedPage(rows: Row[], order: RegisterDef['order']): Row[] {
-  if (!order?.length) return rows;
-  const cmp = (a: unknown, b: unknown) => (a === b ? 0 : a === null || a === undefined ? -1 : b === null || b === undefined ? 1 : a < b ? -1 : 1);
-  return [...rows].sort((x, y) => {
-    for (const o of order) { const c = cmp(x[o.field], y[o.field]); if (c) return o.dir === 'asc' ? c : -c; }
-    return x.id - y.id;
-  });
-}

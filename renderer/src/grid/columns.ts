@@ -3,7 +3,7 @@ import type { Lookups } from '../../../electron/api/meta';
 import { plainScaled } from '../../../electron/values/numbers';
 import { count as fmtCount, mu, yuan } from '../format';
 import type { ColMeta } from './cells';
-import { CountEditor, DateEditor, IdEditor, PickerEditor, ScaledEditor } from './editors';
+import { CountEditor, DateEditor, IdEditor, PickerEditor, ScaledEditor, TextEditor } from './editors';
 
 type Row = Record<string, unknown>;
 const meta = (m: ColMeta) => ({ context: m });
@@ -16,7 +16,7 @@ export const col = {
   ro: (field: string, headerName: string, extra: ColDef = {}): ColDef => ({ field, headerName, editable: false, ...meta({ kind: 'readonly' }), ...extra }),
 
   text: (field: string, headerName: string, width = 120, opts: { required?: boolean; person?: boolean } = {}, extra: ColDef = {}): ColDef =>
-    ({ field, headerName, width, ...meta({ kind: 'text', field, ...opts }), ...extra }),
+    ({ field, headerName, width, cellEditor: TextEditor, ...meta({ kind: 'text', field, ...opts }), ...extra }),
 
   count: (field: string, headerName: string, width = 90): ColDef => ({
     field, headerName, width, type: 'rightAligned', cellEditor: CountEditor, filter: 'agNumberColumnFilter',

@@ -15,6 +15,8 @@ type UndoEntry = { label: string; ops: BatchOp[] };
 export type Notifier = {
   error(summary: string, problems?: Problem[]): void;
   info(text: string): void;
+  /** A change was saved: whatever was refused before is no longer the news. */
+  saved(): void;
 };
 
 const DRAFT = '__draft';
@@ -43,7 +45,23 @@ export class GridController {
     private notify: Notifier,
     private markSaving: () => () => void,
     private afterWrite: () => void,
-  ) {}
+    /** Where the undo history outlives a reload of the window (sessionStorage: this session only). */
+    private keep: Pick<Storage, 'getItem' | 'setItem'> | null = null,
+  ) {
+    const kept = keep?.getItem(this.keepKey());
+    if (kept) {
+      try {
+        const k = JSON.parse(kept) as { undo: UndoEntry[]; redo: UndoEntry[] };
+        this.undoStack = k.undo; this.redoStack = k.redo;
+      } catch { /* a damaged entry is an empty history */ }
+    }
+  }
+
+  private keepKey() { return `undo:${this.def.key}`; }
+  private persist() { this.keep?.setItem(this.keepKey(), JSON.stringify({ undo: this.undoStack, redo: this.redoStack })); }
+
+  /** Resolves once every edit queued so far is written (or refused). */
+  idle(): Promise<void> { return this.busy.then(() => undefined); }
 
   get canUndo() { return this.undoStack.length > 0; }
   get canRedo() { return this.redoStack.length > 0; }
@@ -182,6 +200,7 @@ export class GridController {
       opTargets.forEach((t, i) => { if (t.node && isDraft(t.node.data)) this.replaceDraft(t.node, res.rows[i]); else plain.push(res.rows[i]); });
       this.applyRows(plain);
       this.pushUndo({ label, ops: res.inverse });
+      this.notify.saved();
       if (skipped.size) this.notify.info(`已跳过只读列：${[...skipped].join('、')}`);
       this.afterWrite();
       return true;
@@ -199,8 +218,11 @@ export class GridController {
     for (const p of problems) {
       const t = targets[p.index];
       const colId = this.columnOfField(p.field);
-      if (t.node?.data && colId) { this.setError(t.node.data.id, colId, p.message); nodes.push(t.node); }
-      shown.push({ row: this.rowLabel(t.node, t.newRow), column: colId ? this.header(colId) : '', reason: p.message });
+      const column = colId ? this.header(colId) : '';
+      // The ledger says "户主姓名最多 50 个字"; next to the column's name the rule alone reads best.
+      const reason = ruleOf(p.message, column, p.field);
+      if (t.node?.data && colId) { this.setError(t.node.data.id, colId, reason); nodes.push(t.node); }
+      shown.push({ row: this.rowLabel(t.node, t.newRow), column, reason });
     }
     this.refreshNodes(nodes);
     this.notify.error(`${label}未保存：${problems.length} 处有误`, shown);
@@ -234,6 +256,7 @@ export class GridController {
     this.undoStack.push(entry);
     if (this.undoStack.length > 200) this.undoStack.shift();
     this.redoStack = [];
+    this.persist();
   }
 
   undo(): Promise<boolean> { return this.serial(() => this.replay(this.undoStack, this.redoStack, '撤销')); }
@@ -242,21 +265,26 @@ export class GridController {
   private async replay(from: UndoEntry[], to: UndoEntry[], verb: string): Promise<boolean> {
     const entry = from.pop();
     if (!entry) { this.notify.info(`没有可${verb}的操作`); return false; }
+    this.persist();
     const done = this.markSaving();
     try {
       const res = await this.client.batch({ ops: entry.ops, source: verb === '撤销' ? 'undo' : 'redo' });
       if (!res.ok) {
         from.push(entry);
+        this.persist();
         this.notify.error(`无法${verb}“${entry.label}”：${res.problems.map((p) => p.message).join('；')}`);
         return false;
       }
       this.applyRows(res.rows);
       to.push({ label: entry.label, ops: res.inverse });
+      this.persist();
+      this.notify.saved();
       this.notify.info(`已${verb}：${entry.label}`);
       this.afterWrite();
       return true;
     } catch (err) {
       from.push(entry);
+      this.persist();
       this.notify.error(`无法${verb}：${err instanceof Error ? err.message : String(err)}`);
       return false;
     } finally {
@@ -329,6 +357,14 @@ export class GridController {
     }));
     return out;
   }
+}
+
+/** "户主姓名最多 50 个字" → "最多 50 个字", "户主姓名：必填" → "必填" when shown beside the column 户主姓名. */
+function ruleOf(message: string, column: string, field: string): string {
+  for (const label of [column, field]) {
+    if (label && message.startsWith(label)) return message.slice(label.length).replace(/^：/, '');
+  }
+  return message;
 }
 
 function pickHousehold(head: string, found: Map<string, Row[]>, hints: Record<string, string>): Picked | { reason: string } {

@@ -9,13 +9,15 @@ import { RANK_LABEL } from '../format';
 import type { Row } from '../registers/types';
 import { idHint, type Picked } from './cells';
 import { loadPinyin, matches, matchWords, pinyinOf } from './search';
+import { typedStart } from './typing';
 
 type Hint = { ok: boolean; message: string };
 
 /** The text an edit starts from: the key that started it (typing over a cell, as in Excel), or the cell's value. */
 function startText(props: CustomCellEditorProps): string {
   const k = props.eventKey;
-  if (k && k.length === 1) return k;
+  const typed = typedStart(k);
+  if (typed !== null) return typed;
   if (k === 'Backspace' || k === 'Delete') return '';
   return props.value === null || props.value === undefined ? '' : String(props.value);
 }
@@ -39,7 +41,8 @@ function CheckedTextEditor(props: CustomCellEditorProps & { check: (text: string
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     input.current?.focus();
-    if (!(props.eventKey && props.eventKey.length === 1)) input.current?.select();
+    // Typed over the cell: the caret after what was typed (a whole IME composition); else the value selected.
+    if (typedStart(props.eventKey) === null) input.current?.select();
     props.onValueChange(text);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -51,6 +54,11 @@ function CheckedTextEditor(props: CustomCellEditorProps & { check: (text: string
       <HintBelow anchor={props.eGridCell} hint={hint} />
     </>
   );
+}
+
+/** Plain text: what is typed is what is saved (the ledger checks the length and says so). */
+export function TextEditor(props: CustomCellEditorProps) {
+  return <CheckedTextEditor {...props} check={() => null} />;
 }
 
 /** 2014-3-5, 2014.3.5, 2014年3月5日 … shown as the date it will be saved as. */
@@ -97,7 +105,7 @@ type Option = { id: number; label: string; detail: string; show: Row | Record<st
  * with the village or unit shown so that two people of one name can be told apart.
  */
 export function PickerEditor(props: CustomCellEditorProps & { source: 'cadre' | 'household'; lookups: () => Lookups | null }) {
-  const [text, setText] = useState(() => (props.eventKey && props.eventKey.length === 1 ? props.eventKey : ''));
+  const [text, setText] = useState(() => typedStart(props.eventKey) ?? '');
   const [options, setOptions] = useState<Option[]>([]);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);

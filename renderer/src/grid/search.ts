@@ -23,7 +23,8 @@ function charPinyin(ch: string, surname: boolean): [string, string] {
   let p = cache.get(ch);
   if (!p) {
     if (!pinyin) return [ch, ch];
-    const full = pinyin(ch, { toneType: 'none', type: 'array', ...(surname ? { surname: 'head' as const } : {}) })[0] ?? ch;
+    // ü is typed as v on every Chinese keyboard: 吕 → lv, 女 → nv.
+    const full = pinyin(ch, { toneType: 'none', type: 'array', v: true, ...(surname ? { surname: 'head' as const } : {}) })[0] ?? ch;
     p = [full, full[0] ?? ''];
     cache.set(ch, p);
   }

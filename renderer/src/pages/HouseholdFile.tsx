@@ -1,4 +1,4 @@
-import { Alert, Card, Descriptions, Drawer, Empty, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Drawer, Empty, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import type { HouseholdFile } from '../../../electron/api/household-file';
@@ -6,11 +6,15 @@ import { ledger } from '../client/ledger';
 import { HistoryPanel } from '../safety/HistoryPanel';
 import { CATEGORY_LABEL, count, mu, RANK_LABEL, yuan } from '../format';
 
-function Section<T extends object>({ title, rows, columns, footer }: { title: string; rows: T[]; columns: ColumnsType<T>; footer?: string }) {
+/**
+ * A table of the file. `fit`: fixed column widths and long text wrapped, so the table is as wide as the
+ * drawer (and an A4 page) however long the visit notes; otherwise as wide as its content, scrolling.
+ */
+function Section<T extends object>({ title, rows, columns, footer, fit }: { title: string; rows: T[]; columns: ColumnsType<T>; footer?: string; fit?: boolean }) {
   return (
-    <Card size="small" title={`${title}（${rows.length}）`} data-testid={`file-${title}`}>
+    <Card size="small" title={`${title}（${rows.length}）`} data-testid={`file-${title}`} className="file-section">
       {rows.length ? <Table<T> size="small" pagination={false} rowKey="id" dataSource={rows} columns={columns}
-        footer={footer ? () => footer : undefined} scroll={{ x: 'max-content' }} />
+        footer={footer ? () => footer : undefined} tableLayout={fit ? 'fixed' : undefined} scroll={fit ? undefined : { x: 'max-content' }} />
         : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="无" />}
     </Card>
   );
@@ -29,7 +33,8 @@ export function HouseholdFileDrawer({ id, onClose }: { id: number; onClose: () =
   const landTotal = file?.land.reduce((s, l) => s + l.areaCentimu, 0) ?? 0;
   return (
     <Drawer open onClose={onClose} width="min(1100px, 92vw)" title={h ? `户档案 · ${h.villageName as string}${(h.groupName as string) ?? ''} ${h.head as string}` : '户档案'}
-      destroyOnHidden data-testid="household-file">
+      destroyOnHidden data-testid="household-file" rootClassName="household-file-root"
+      extra={<Button onClick={() => window.print()} disabled={!file}>打印（A4）</Button>}>
       {error && <Alert type="error" message={error} />}
       {file && h && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -47,10 +52,11 @@ export function HouseholdFileDrawer({ id, onClose }: { id: number; onClose: () =
             { title: '状态', dataIndex: 'until', key: 'state', render: (v: string | null) => (v ? <Tag>已结束</Tag> : <Tag color="blue">结对中</Tag>) },
             { title: '备注', dataIndex: 'note' },
           ]} />
-          <Section title="走访记录" rows={file.visits} columns={[
-            { title: '走访日期', dataIndex: 'date', width: 110 }, { title: '干部', dataIndex: 'cadreName' }, { title: '联系单位', dataIndex: 'unitName' },
-            { title: '知晓 / 关心', dataIndex: 'marks' }, { title: '走访内容', dataIndex: 'content' }, { title: '群众诉求', dataIndex: 'request' },
-            { title: '帮办实事', dataIndex: 'thingDone' }, { title: '办理结果', dataIndex: 'result' },
+          <Section title="走访记录" rows={file.visits} fit columns={[
+            { title: '走访日期', dataIndex: 'date', width: '11%' }, { title: '干部', dataIndex: 'cadreName', width: '8%' },
+            { title: '联系单位', dataIndex: 'unitName', width: '10%' }, { title: '知晓 / 关心', dataIndex: 'marks', width: '13%' },
+            { title: '走访内容', dataIndex: 'content' }, { title: '群众诉求', dataIndex: 'request', width: '12%' },
+            { title: '帮办实事', dataIndex: 'thingDone', width: '12%' }, { title: '办理结果', dataIndex: 'result', width: '8%' },
           ]} />
           <Section title="慰问及帮扶物资" rows={file.aid} footer={`合计 ${yuan(aidTotal)} 元`} columns={[
             { title: '发放日期', dataIndex: 'date', width: 110 }, { title: '发放单位', dataIndex: 'unitName' }, { title: '物资名称', dataIndex: 'item' },

@@ -5,6 +5,7 @@ import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
 import { AboutCard } from './setup/AboutCard';
 import { VillageManager } from './setup/VillageManager';
+import { useLeaveGuard } from './useLeaveGuard';
 
 type Township = { name: string; code?: string; county?: string; city?: string; province?: string };
 type Signatories = { unit?: string; filledBy?: string; phone?: string; checkedBy?: string; head?: string };
@@ -30,6 +31,8 @@ export function SettingsPage() {
   const [form] = Form.useForm<Values>();
   const [loaded, setLoaded] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  useLeaveGuard(dirty, '设置还没有保存，要离开吗？');
   const { message } = AntApp.useApp();
   const { markSaving } = useStatus();
   const { refresh } = useLookups();
@@ -56,6 +59,7 @@ export function SettingsPage() {
       await ledger.settings.set({ key: 'maskIdNumbers', value: v.maskIdNumbers });
       await ledger.settings.set({ key: 'townshipFacts', value: fromForm(v.facts ?? {}) });
       await refresh();
+      setDirty(false);
       message.success('设置已保存');
     } catch (e) {
       message.error((e as Error).message);
@@ -68,7 +72,8 @@ export function SettingsPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
     <Card style={{ maxWidth: 760 }} loading={!loaded}>
-      <Form form={form} layout="horizontal" labelCol={{ span: 7 }} wrapperCol={{ span: 14 }} onFinish={save}>
+      <Form form={form} layout="horizontal" labelCol={{ span: 7 }} wrapperCol={{ span: 14 }} onFinish={save}
+        onValuesChange={() => setDirty(true)}>
         <Typography.Title level={5}>乡镇</Typography.Title>
         <Form.Item label="乡镇名称" name={['township', 'name']} rules={[{ required: true, message: '请填写乡镇名称' }]}><Input /></Form.Item>
         <Form.Item label="区县" name={['township', 'county']}><Input placeholder="肃州区" /></Form.Item>
@@ -91,7 +96,7 @@ export function SettingsPage() {
           <Switch />
         </Form.Item>
         <Form.Item wrapperCol={{ offset: 7 }}>
-          <Space><Button type="primary" htmlType="submit" loading={saving}>保存</Button></Space>
+          <Space><Button type="primary" htmlType="submit" loading={saving}>保存</Button>{dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}</Space>
         </Form.Item>
       </Form>
     </Card>

@@ -4,7 +4,7 @@ import { parseIdNumber } from '../../../electron/values/idcard';
 import { ledger } from '../client/ledger';
 import { CATEGORY_LABEL, mu, RANK_LABEL, UNIT_KIND_LABEL } from '../format';
 import { col } from '../grid/columns';
-import type { RegisterDef, RegisterPageDef, Row } from './types';
+import type { GridContext, RegisterDef, RegisterPageDef, Row } from './types';
 import {
   GREENHOUSE_PROGRESS, GREENHOUSE_TYPES, LAND_MODES, POVERTY_ATTRS, POVERTY_CAUSES, TRANSFEREE_KINDS, WORK_CATEGORIES,
 } from '../../../electron/values/vocabulary';
@@ -30,11 +30,15 @@ const units: RegisterDef = {
   order: [{ field: 'kind', dir: 'desc' }, { field: 'name', dir: 'asc' }],
   newRow: () => ({ kind: 'district' }),
   pinyin: [{ field: 'name' }, { field: 'villageNames' }],
+  periodFigures: async ({ from, to }) => new Map((await ledger.units.periodVisits({ from, to })).map((r) => [r.unitId, { visits: r.visits }])),
   columns: () => [
     col.text('name', '单位名称', 180, { required: true }),
     col.code('kind', '单位类别', UNIT_KIND_LABEL),
-    col.ro('villageNames', '联系村', { width: 160 }),
-    col.ro('cadreCount', '联户干部数', { width: 110, type: 'rightAligned' }),
+    col.ro('villageNames', '联系村', { width: 200 }),
+    col.ro('cadreCount', '联户干部数', { width: 100, type: 'rightAligned' }),
+    col.ro('pairingCount', '结对户数', { width: 90, type: 'rightAligned', headerTooltip: '结对中的户（未结束的结对关系）' }),
+    col.ro('periodVisits', '本期走访次数', { width: 110, type: 'rightAligned', headerTooltip: '窗口上方“统计期间”内本单位干部的入户走访次数',
+      valueGetter: (p) => (p.data ? (p.context as GridContext | undefined)?.periodFigures?.get(p.data.id as number)?.visits ?? 0 : null) }),
     col.text('note', '备注', 240),
   ],
 };

@@ -33,9 +33,20 @@ export type RegisterDef = {
   readOnly?: boolean;
   /** Rows a list call returns at most (the registers' list allows 5,000). */
   pageSize?: number;
+  /** Figures of each row over the period chosen in the window's header (a unit's visits), read into the grid's context. */
+  periodFigures?: (period: { from: string; to: string }) => Promise<Map<number, Record<string, number>>>;
   /** The list call, when it is not `client.list` (read-only registers outside crud.ts). */
   list?: (input: { offset: number; limit: number }) => Promise<{ rows: Row[]; total: number }>;
 };
 
 /** A page of the 台账 menu: one grid, or a register with its companion (units with their village links). */
 export type RegisterPageDef = { key: string; title: string; grids: RegisterDef[] };
+
+/** What every cell of a grid can read besides its row: the period's figures of each row. */
+export type GridContext = { periodFigures?: Map<number, Record<string, number>> };
+
+/** "2014-H1" (the header's 统计期间) → its first and last day. */
+export function periodDates(period: string): { from: string; to: string } {
+  const [y, h] = period.split('-');
+  return h === 'H2' ? { from: `${y}-07-01`, to: `${y}-12-31` } : { from: `${y}-01-01`, to: `${y}-06-30` };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Lookups } from '../../electron/api/meta';
+import { comparatorFor, sortRows, valueCompare } from '../../renderer/src/grid/order';
+import type { Row } from '../../renderer/src/registers/types';
+
+// Villages in the township's order (as meta.lookups gives them: by sort, then code), groups by their sort.
+const lk: Lookups = {
+  township: null, units: [], cadres: [], zones: [],
+  villages: [
+    { id: 7, name: '新上村', code: '620902104200', groups: [{ id: 71, name: '一组' }, { id: 72, name: '二组' }, { id: 73, name: '十组' }] },
+    { id: 3, name: '光辉村', code: '620902104201', groups: [{ id: 31, name: '一组' }, { id: 32, name: '二组' }] },
+    { id: 1, name: '上红村', code: '620902104208', groups: [{ id: 11, name: '一组' }] },
+  ],
+};
+
+describe('the grids\' sort orders', () => {
+  it('sorts Chinese text by pinyin, empty cells last', () => {
+    // By hand: 丁 ding, 龚 gong, 吕 lü, 王 wang; by code point 丁 U+4E01 < 吕 U+5415 < 王 U+738B < 龚 U+9F9A.
+    expect(['王', '龚', '', '吕', '丁', null].sort(valueCompare)).toEqual(['丁', '龚', '吕', '王', '', null]);
+  });
+  it('sorts villages in the township order and groups by number, whatever their ids or pinyin', () => {
+    const rows: Row[] = [
+      { id: 1, villageId: 1, villageName: '上红村', groupId: 11, groupName: '一组' },
+      { id: 2, villageId: 7, villageName: '新上村', groupId: 73, groupName: '十组' },
+      { id: 3, villageId: 3, villageName: '光辉村', groupId: 32, groupName: '二组' },
+      { id: 4, villageId: 7, villageName: '新上村', groupId: 71, groupName: '一组' },
+    ];
+    expect(sortRows(rows, [{ field: 'villageId', dir: 'asc' }, { field: 'groupId', dir: 'asc' }], lk).map((r) => r.id)).toEqual([4, 2, 3, 1]);
+    const byGroup = comparatorFor('groupName', lk);
+    const node = (data: Row) => ({ data }) as never;
+    expect([...rows].sort((a, b) => byGroup(a.groupName, b.groupName, node(a), node(b))).map((r) => r.groupName)).toEqual(['一组', '一组', '二组', '十组']);
+  });
+});
