@@ -9,7 +9,7 @@ import { runJob } from './sqlite-job';
 export const REASONS = ['迁移前', '导入前', '撤销导入前', '恢复前', '退出时', '定时', '手动'] as const;
 export type BackupReason = (typeof REASONS)[number];
 
-export type BackupEntry = { name: string; path: string; at: Date; reason: BackupReason; size: number };
+export type BackupEntry = { name: string; path: string; at: Date; reason: BackupReason; size: number; /** The 2nd, 3rd… backup within one second. */ seq?: number };
 
 /** A backup that could not be written or did not pass its check: nothing was left under its name. */
 export class BackupError extends Error {
@@ -26,7 +26,7 @@ export function backupFolder(ledgerFile: string): string {
 
 const stemOf = (ledgerFile: string) => basename(ledgerFile).replace(/\.[^.]*$/, '');
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const NAME = new RegExp(`^(.+)_(\\d{4})-(\\d{2})-(\\d{2})_(\\d{2})(\\d{2})(\\d{2})(?:-\\d+)?_(${REASONS.join('|')})\\.sqlite$`);
+const NAME = new RegExp(`^(.+)_(\\d{4})-(\\d{2})-(\\d{2})_(\\d{2})(\\d{2})(\\d{2})(?:-(\\d+))?_(${REASONS.join('|')})\\.sqlite$`);
 
 /** ledger_2026-11-28_143005_手动.sqlite: the ledger's name, the local time, why. */
 export function backupName(ledgerFile: string, at: Date, reason: BackupReason, n = 1): string {
@@ -48,12 +48,12 @@ export function listBackups(ledgerFile: string): BackupEntry[] {
   for (const name of names) {
     const m = NAME.exec(name);
     if (!m || m[1] !== stem) continue;
-    const [, , y, mo, d, h, mi, s, reason] = m;
+    const [, , y, mo, d, h, mi, s, seq, reason] = m;
     const path = join(folder, name);
-    out.push({ name, path, at: new Date(+y, +mo - 1, +d, +h, +mi, +s), reason: reason as BackupReason, size: statSync(path).size });
+    out.push({ name, path, at: new Date(+y, +mo - 1, +d, +h, +mi, +s), reason: reason as BackupReason, size: statSync(path).size, seq: seq ? +seq : 1 });
   }
-  // Within one second the later file carries the higher -N.
-  return out.sort((a, b) => b.at.getTime() - a.at.getTime() || b.name.localeCompare(a.name, 'en', { numeric: true }));
+  // Within one second the later file carries the higher -N, whatever its reason.
+  return out.sort((a, b) => b.at.getTime() - a.at.getTime() || (b.seq ?? 1) - (a.seq ?? 1));
 }
 
 export type BackupOptions = { nativeBinding?: string; now?: Date; onSlow?: () => void };
@@ -73,8 +73,10 @@ export function takeBackup(ledgerFile: string, reason: BackupReason, opts: Backu
     mkdirSync(folder, { recursive: true });
     // Left by a backup that was killed: never under a backup's name, cleared before the next one.
     for (const n of readdirSync(folder)) if (/\.partial(-journal|-wal|-shm)?$/.test(n)) rmSync(join(folder, n), { force: true });
-    let n = 1;
-    final = join(folder, backupName(ledgerFile, now, reason));
+    const second = Math.floor(now.getTime() / 1000);
+    const sameSecond = listBackups(ledgerFile).filter((b) => Math.floor(b.at.getTime() / 1000) === second);
+    let n = Math.max(0, ...sameSecond.map((b) => b.seq ?? 1)) + 1;
+    final = join(folder, backupName(ledgerFile, now, reason, n));
     while (exists(final)) final = join(folder, backupName(ledgerFile, now, reason, ++n));
   }
   const temp = join(dirname(final), `.${basename(final)}.partial`);

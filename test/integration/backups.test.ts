@@ -138,6 +138,8 @@ describe('programs on one ledger', () => {
     const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
     writeFileSync(`${db}.lock`, JSON.stringify({ pid: Number(dead.stdout.trim()), host: (await import('node:os')).hostname(), since: '2026/1/1 08:00:00', what: '桌面程序' }));
     const second = await startWeb(db);
+    // tsx's wrapper passes SIGTERM on only once the program has told it that it listens for it.
+    await new Promise((r) => setTimeout(r, 2000));
     await second.stop();
     expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
   });
