@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           testTimeout: 60_000,
+          // Hooks that import the samples or the demo ledger take seconds; a busy machine makes that more.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -74,8 +74,8 @@ describe('before anything is deleted', () => {
 
 describe('after deleting 区司法局, the cadre 甲二, the household 户一 and the pairing 丙一–户四', () => {
   beforeAll(async () => {
-    await t.api.units.delete({ ids: [ids.U2] });
-    await t.api.cadres.delete({ ids: [ids.A2] });
+    await t.api.units.delete({ ids: [ids.U2], cascade: true });
+    await t.api.cadres.delete({ ids: [ids.A2], cascade: true });
     await t.api.households.delete({ ids: [ids.H1] });
     await t.api.pairings.delete({ ids: [ids.P5] });
   });
@@ -139,7 +139,7 @@ describe('after deleting 区司法局, the cadre 甲二, the household 户一 an
   it('the cadre register counts the households each cadre is paired with today', async () => {
     const page = (await t.api.cadres.list({ limit: 50 })) as unknown as { rows: { name: string; householdCount: number }[] };
     const count = Object.fromEntries(page.rows.map((r) => [r.name, r.householdCount]));
-    // 乙一's unit is deleted: the cadre still shows, paired with no one in force.
-    expect(count).toEqual({ 甲一: 1, 乙一: 0, 丙一: 0, 丙二: 1 });
+    // 乙一 went with its unit (deleted together); 丙一's one pairing is deleted, so no one in force.
+    expect(count).toEqual({ 甲一: 1, 丙一: 0, 丙二: 1 });
   });
 });
