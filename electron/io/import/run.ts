@@ -12,7 +12,8 @@ import { applyColumnChoices, recognize, type Recognition } from './recognize';
 import { Resolver } from './resolve';
 import { RowFailure } from './row';
 import { displayCells, readRow, valueWord, type ValueDecisions } from './rows';
-import type { FileReport, ImportReport, PreviewRow, SheetChoice, SheetReport, ValueChoice } from './types';
+import type { FileReport, ImportReport, PreviewRow, RosterChoice, SheetChoice, SheetReport, ValueChoice } from './types';
+import { endUnlisted, RosterDateMissing, type Roster } from './roster';
 import { Writer } from './writer';
 
 /** A file to import; `error` when it could not even be opened (the report names it like any refused file). */
@@ -28,6 +29,10 @@ export type ImportOptions = {
   reader?: WorkbookReader;
   /** The clerk's answers for words that are not listed values (remembered per unit when the batch commits). */
   values?: ValueChoice[];
+  /** T1 sheets taken as their unit's complete roster ('all': every T1 sheet of the batch). */
+  completeRoster?: RosterChoice[] | 'all';
+  /** When a complete roster has no 填报时间: the day its unlisted pairings end. */
+  rosterDate?: string;
 };
 
 type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[]; date1904: boolean; width: number };
@@ -61,6 +66,7 @@ function emptyReport(sheet: RawSheet): SheetReport {
   return {
     sheet: sheet.name, kind: null, title: null, hidden: sheet.hidden, skipped: null, unit: null, headerRows: null, columns: [],
     rows: 0, added: 0, updated: 0, unchanged: 0, errors: [], warnings: [], preview: [], previewTruncated: false, unlisted: [], notices: [],
+    reportDate: null, completeRoster: false, ended: [],
   };
 }
 
@@ -86,6 +92,9 @@ function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: I
       if (rec.unit && rec.unit !== fileUnit && learned[rec.unit]) rec = recognize(sheet, f.name, { force: choice?.kind ?? null, learned: learned[rec.unit] });
       if (choice?.columns) rec = applyColumnChoices(rec, choice.columns);
       report.unit = rec.unit ?? fileUnit;
+      report.reportDate = rec.reportDate;
+      report.completeRoster = rec.def?.code === 'T1'
+        && (opts.completeRoster === 'all' || (opts.completeRoster ?? []).some((c) => c.file === f.name && c.sheet === sheet.name));
       report.headerRows = rec.headerStart >= 0 ? [rec.headerStart + 1, rec.headerEnd + 1] : null;
       if (!rec.def) {
         report.skipped = rec.headerStart >= 0
@@ -169,6 +178,8 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
       const r = job.report;
       const apply = APPLY[job.def.code];
       const decisions = decisionsFor(r.unit, learned, opts.values);
+      const roster: Roster = { units: new Set(), listed: new Set() };
+      let explicitEnds = false;
       for (const dr of job.rows) {
         let preview: PreviewRow;
         const ctx = readRow(job.def, job.rec.columns, dr, job.date1904, today, decisions);
@@ -189,8 +200,12 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
           let outcome: 'added' | 'updated' | 'unchanged' = 'unchanged';
           try {
             w.startRow();
+            w.listedPairing = null;
             savepoint(() => { outcome = apply(ctx, resolver, w); });
             resolver.endRow(true);
+            const listed = w.listedPairing as Writer['listedPairing'];
+            if (listed) { roster.units.add(listed.unit); roster.listed.add(listed.pairing); }
+            if (ctx.has('until')) explicitEnds = true;
           } catch (e) {
             if (!(e instanceof RowFailure)) throw e;
             w.abandonRow();
@@ -215,6 +230,19 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
           r.preview.push(preview);
         } else r.previewTruncated = true;
         if (++done % 500 === 0) opts.progress?.({ task: 'import', done, total, message: `正在核对第 ${done.toLocaleString('en-US')} 行，共 ${total.toLocaleString('en-US')} 行` });
+      }
+      if (job.def.code === 'T1' && (r.completeRoster || explicitEnds)) {
+        const date = r.reportDate ?? opts.rosterDate ?? null;
+        const where = `“${files[job.file].file}”${r.sheet ? `工作表“${r.sheet}”` : ''}`;
+        if (date === null && r.completeRoster) {
+          throw new RosterDateMissing(`${where}作为完整花名册导入，但表中没有填报时间，无法确定未列出的结对何时解除；请给出解除日期（命令行加 --roster-date 2014-06-30），或在表头第二行写明“填报时间：2014年6月30日”`);
+        }
+        if (date === null) {
+          r.warnings.push({ row: null, column: null, code: 'roster_no_date', message: `${where}列有解除日期，但没有填报时间，表中未列出的结对未解除；如这是本单位完整的花名册，请给出解除日期后再导入` });
+        } else {
+          r.completeRoster = true;
+          endUnlisted(w, r, roster, date);
+        }
       }
     }
     if (opts.dryRun) throw new DryRun();
