@@ -235,7 +235,11 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
         const date = r.reportDate ?? opts.rosterDate ?? null;
         const where = `“${files[job.file].file}”${r.sheet ? `工作表“${r.sheet}”` : ''}`;
         if (date === null && r.completeRoster) {
-          throw new RosterDateMissing(`${where}作为完整花名册导入，但表中没有填报时间，无法确定未列出的结对何时解除；请给出解除日期（命令行加 --roster-date 2014-06-30），或在表头第二行写明“填报时间：2014年6月30日”`);
+          const missing = `${where}作为完整花名册导入，但表中没有填报时间，无法确定未列出的结对何时解除；请给出解除日期（命令行加 --roster-date 2014-06-30），或在表头第二行写明“填报时间：2014年6月30日”`;
+          // The preview asks for the date beside the switch; the import itself never guesses one.
+          if (!opts.dryRun) throw new RosterDateMissing(missing);
+          r.warnings.push({ row: null, column: null, code: 'roster_no_date', message: missing });
+          continue;
         }
         if (date === null) {
           r.warnings.push({ row: null, column: null, code: 'roster_no_date', message: `${where}列有解除日期，但没有填报时间，表中未列出的结对未解除；如这是本单位完整的花名册，请给出解除日期后再导入` });
