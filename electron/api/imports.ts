@@ -37,7 +37,7 @@ const importInput = z.object({
   /** The clerk's answers for words that are not listed values (贫困户（已脱贫） → 贫困户), per unit. */
   values: z.array(z.object({ unit: z.string().nullable(), key: z.string().max(40), original: z.string().max(200), value: z.string().max(40) })).max(2000).optional(),
   /** T1 sheets taken as their unit's complete roster ('all': every T1 sheet): the pairings they no longer list end. */
-  completeRoster: z.union([z.literal('all'), z.array(z.object({ file: z.string(), sheet: z.string().nullable() })).max(1000)]).optional(),
+  completeRoster: z.union([z.literal('all'), z.array(z.object({ file: z.string(), sheet: z.string().nullable(), on: z.boolean().optional() })).max(1000)]).optional(),
   /** The day those pairings end when a roster has no 填报时间. */
   rosterDate: z.iso.date('解除日期应写成 2014-06-30 的形式').optional(),
 });

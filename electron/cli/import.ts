@@ -57,10 +57,10 @@ export const importCommand: Command = {
     try {
       // `npm run` starts us in the project folder; relative names are meant from where the clerk typed them.
       const cwd = process.env.INIT_CWD ?? process.cwd();
-      if (values['roster-date'] !== undefined && !values['complete-roster']) throw new UsageError('--roster-date 只与 --complete-roster 同用');
       const input = {
         files: positionals.map((p) => ({ path: resolve(cwd, p) })),
-        ...(values['complete-roster'] ? { completeRoster: 'all' as const, rosterDate: values['roster-date'] } : {}),
+        ...(values['complete-roster'] ? { completeRoster: 'all' as const } : {}),
+        ...(values['roster-date'] !== undefined ? { rosterDate: values['roster-date'] } : {}),
       };
       const report = await callMethod(ctx, values['dry-run'] ? 'imports.preview' : 'imports.commit', input) as ImportReport;
       o.out(o.json ? JSON.stringify(cliShape(report)) : human(report));

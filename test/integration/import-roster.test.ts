@@ -123,4 +123,20 @@ describe('a complete roster', () => {
     const r = await t.api.imports.commit({ files: [{ name: 'tjj.xlsx', base64: roster }], completeRoster: 'all', rosterDate: '2014-05-31' });
     expect(r.files[0].sheets[0].ended.map((e) => `${e.cadre}—${e.household}@${e.until}`)).toEqual(['李四—张国强@2014-05-31', '王五—王桂兰@2014-05-31']);
   });
+
+  it('is remembered per unit: the switch set once holds for the unit’s next roster until switched off', async () => {
+    await seed();
+    const four = await t1([P[0], P[1], P[2], P[3]], { reported: '2014年6月30日' });
+    const first = await t.api.imports.commit({ files: [{ name: 'tjj.xlsx', base64: four }], completeRoster: [{ file: 'tjj.xlsx', sheet: '花名册' }] });
+    expect(first.files[0].sheets[0].ended.map((e) => e.cadre)).toEqual(['王五']);
+    const three = await t1([P[0], P[1], P[2]], { reported: '2014年12月31日' });
+    const next = await t.api.imports.preview({ files: [{ name: 'tjj-2.xlsx', base64: three }] });
+    expect(next.files[0].sheets[0].completeRoster).toBe(true);
+    expect(next.files[0].sheets[0].ended).toEqual([{ cadre: '李四', household: '张国强', until: '2014-12-31' }]);
+    const off = await t.api.imports.preview({ files: [{ name: 'tjj-2.xlsx', base64: three }], completeRoster: [{ file: 'tjj-2.xlsx', sheet: '花名册', on: false }] });
+    expect(off.files[0].sheets[0].ended).toEqual([]);
+    // Another unit's sheet is not taken as complete by 区统计局's choice.
+    const other = await t.api.imports.preview({ files: [{ name: 'wgj.xlsx', base64: await t1([P[5]], { reported: '2014年12月31日' }) }] });
+    expect(other.files[0].sheets[0].completeRoster).toBe(false);
+  });
 });

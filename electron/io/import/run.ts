@@ -7,7 +7,7 @@ import { ReadRefusal, type RawSheet, type RawWorkbook } from '../read/types';
 import type { SheetCode, SheetDef } from '../sheets';
 import { dataRows, type DataRow } from './extract';
 import { APPLY, KIND_ORDER } from './kinds';
-import { loadLearned, rememberColumns, rememberValues, type Learned } from './learned';
+import { loadLearned, rememberColumns, rememberRosters, rememberValues, type Learned } from './learned';
 import { applyColumnChoices, recognize, type Recognition } from './recognize';
 import { Resolver } from './resolve';
 import { RowFailure } from './row';
@@ -93,8 +93,8 @@ function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: I
       if (choice?.columns) rec = applyColumnChoices(rec, choice.columns);
       report.unit = rec.unit ?? fileUnit;
       report.reportDate = rec.reportDate;
-      report.completeRoster = rec.def?.code === 'T1'
-        && (opts.completeRoster === 'all' || (opts.completeRoster ?? []).some((c) => c.file === f.name && c.sheet === sheet.name));
+      const rosterChoice = opts.completeRoster === 'all' ? { on: true } : opts.completeRoster?.find((c) => c.file === f.name && c.sheet === sheet.name);
+      report.completeRoster = rec.def?.code === 'T1' && (rosterChoice ? rosterChoice.on !== false : learnt.rosters[report.unit ?? ''] === true);
       report.headerRows = rec.headerStart >= 0 ? [rec.headerStart + 1, rec.headerEnd + 1] : null;
       if (!rec.def) {
         report.skipped = rec.headerStart >= 0
@@ -254,6 +254,10 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
       const job = jobs.find((j) => files[j.file].file === c.file && j.report.sheet === c.sheet);
       return job && c.columns ? [{ unit: job.report.unit ?? '', code: job.def.code as SheetCode, rec: job.rec, columns: c.columns }] : [];
     }));
+    rememberRosters(w, Array.isArray(opts.completeRoster) ? opts.completeRoster.flatMap((c) => {
+      const job = jobs.find((j) => files[j.file].file === c.file && j.report.sheet === c.sheet && j.def.code === 'T1');
+      return job ? [{ unit: job.report.unit ?? '', on: c.on !== false }] : [];
+    }) : []);
     rememberValues(w, (opts.values ?? []).map((v) => ({ unit: v.unit ?? '', key: v.key, original: valueWord(v.original), value: v.value })));
     if (w.writes === 0 && refused === 0) throw new DryRun();
     db.prepare('update import_batches set summary = ? where id = ?').run(JSON.stringify(summarize(files)), batch);

@@ -64,7 +64,7 @@ export type ImportReport = {
 export type ValueChoice = { unit: string | null; key: string; original: string; value: string };
 
 /** The clerk's corrections in the preview, per file and sheet: what the sheet is, and which column is which. */
-/** A T1 sheet to take as its unit's complete roster. */
-export type RosterChoice = { file: string; sheet: string | null };
+/** A T1 sheet to take (on, the default) or not take as its unit's complete roster; remembered per unit on commit. */
+export type RosterChoice = { file: string; sheet: string | null; on?: boolean };
 
 export type SheetChoice = { file: string; sheet: string | null; kind?: SheetCode | null; columns?: Record<string, string | null> };

@@ -73,7 +73,7 @@ export function usePreview(files: Chosen[], includeHidden: boolean) {
   /** 作为完整花名册: on or off for a T1 sheet; `date` when the sheet has no 填报时间. */
   const setRoster = (file: string, sheet: string | null, on: boolean, date?: string) => {
     const others = roster.current.sheets.filter((r) => !(r.file === file && r.sheet === sheet));
-    roster.current = { sheets: on ? [...others, { file, sheet }] : others, date: date ?? roster.current.date };
+    roster.current = { sheets: [...others, { file, sheet, on }], date: date ?? roster.current.date };
     void run(choices, values);
   };
 
