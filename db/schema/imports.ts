@@ -13,7 +13,7 @@ export const importLearned = sqliteTable(
   {
     id: id(),
     unit: text('unit').notNull(),
-    what: text('what', { enum: ['column', 'value'] }).notNull(),
+    what: text('what', { enum: ['column', 'value', 'roster'] }).notNull(),
     sheet: text('sheet').notNull().default(''),
     field: text('field').notNull().default(''),
     word: text('word').notNull(),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LIMITS, mb } from '../io/read/limits';
 import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollback';
 import { importFiles, type ImportFile } from '../io/import/run';
+import { RosterDateMissing } from '../io/import/roster';
 import type { ImportReport } from '../io/import/types';
 import { rejectsFileName, writeRejects, type RejectedRow } from '../io/write/rejects';
 import { readTownship } from '../io/write/signatories';
@@ -35,6 +36,10 @@ const importInput = z.object({
   previewRows: z.number().int().min(0).max(20000).optional(),
   /** The clerk's answers for words that are not listed values (贫困户（已脱贫） → 贫困户), per unit. */
   values: z.array(z.object({ unit: z.string().nullable(), key: z.string().max(40), original: z.string().max(200), value: z.string().max(40) })).max(2000).optional(),
+  /** T1 sheets taken as their unit's complete roster ('all': every T1 sheet): the pairings they no longer list end. */
+  completeRoster: z.union([z.literal('all'), z.array(z.object({ file: z.string(), sheet: z.string().nullable(), on: z.boolean().optional() })).max(1000)]).optional(),
+  /** The day those pairings end when a roster has no 填报时间. */
+  rosterDate: z.iso.date('解除日期应写成 2014-06-30 的形式').optional(),
 });
 
 function load(ctx: Ctx, given: z.output<typeof fileInput>): ImportFile {
@@ -64,6 +69,10 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean): Promis
   }
   return importFiles(ctx.ledger.sqlite, i.files.map((f) => load(ctx, f)), {
     dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, values: i.values, progress: ctx.progress,
+    completeRoster: i.completeRoster, rosterDate: i.rosterDate,
+  }).catch((e: unknown) => {
+    if (e instanceof RosterDateMissing) throw new LedgerError(e.message);
+    throw e;
   });
 };
 

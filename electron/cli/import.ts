@@ -18,7 +18,7 @@ export function cliShape(r: ImportReport) {
       ...(f.error ? { error: f.error } : {}),
       sheets: f.sheets.map((s) => ({
         sheet: s.sheet, kind: s.kind, rows: s.rows, added: s.added, updated: s.updated, unchanged: s.unchanged,
-        errors: s.errors.map(plain), warnings: s.warnings.map(plain),
+        errors: s.errors.map(plain), warnings: s.warnings.map(plain), ended: s.ended,
       })),
     })),
   };
@@ -32,6 +32,7 @@ function human(r: ImportReport): string {
       const name = s.sheet ?? '（CSV）';
       if (!s.kind) { lines.push(`  ${name}：${s.skipped ?? '未导入'}`); continue; }
       lines.push(`  ${name}（${s.title}）：${s.rows} 行，新增 ${s.added}，更新 ${s.updated}，无变化 ${s.unchanged}，拒绝 ${s.errors.length}`);
+      if (s.ended.length) lines.push(`    解除结对 ${s.ended.length}（${s.ended[0].until}）：${s.ended.map((e) => `${e.cadre}—${e.household}`).join('、')}`);
       for (const e of s.errors) lines.push(`    ✗ ${e.row ? `第 ${e.row} 行` : '整表'}${e.column ? `【${e.column}】` : ''}${e.message}`);
       for (const w of s.warnings) lines.push(`    ! ${w.row ? `第 ${w.row} 行` : ''}${w.column ? `【${w.column}】` : ''}${w.message}`);
     }
@@ -46,17 +47,21 @@ function human(r: ImportReport): string {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import 文件… [--dry-run] [--rejects 目录]',
-  summary: '导入各单位报送的表格（xlsx、xls、et、csv、ods），多个文件为一批；--dry-run 只核对不写入；--rejects 把被拒绝的行按单位写成退回清单',
+  usage: 'import 文件… [--dry-run] [--rejects 目录] [--complete-roster [--roster-date 日期]]',
+  summary: '导入各单位报送的表格（xlsx、xls、et、csv、ods），多个文件为一批；--dry-run 只核对不写入；--rejects 把被拒绝的行按单位写成退回清单；--complete-roster 把每张花名册（T1）当作该单位完整的名单，未列出的结对于填报时间（或 --roster-date）解除',
   run: async (db, argv, o) => {
-    const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' }, rejects: { type: 'string' } });
+    const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' }, rejects: { type: 'string' }, 'complete-roster': { type: 'boolean' }, 'roster-date': { type: 'string' } });
     if (positionals.length === 0) throw new UsageError('请给出要导入的文件');
     if (values.rejects !== undefined && values['dry-run']) throw new UsageError('--rejects 只用于正式导入（退回清单来自记录下的这一批），不能与 --dry-run 同用');
     const ctx = openContext(db);
     try {
       // `npm run` starts us in the project folder; relative names are meant from where the clerk typed them.
       const cwd = process.env.INIT_CWD ?? process.cwd();
-      const input = { files: positionals.map((p) => ({ path: resolve(cwd, p) })) };
+      const input = {
+        files: positionals.map((p) => ({ path: resolve(cwd, p) })),
+        ...(values['complete-roster'] ? { completeRoster: 'all' as const } : {}),
+        ...(values['roster-date'] !== undefined ? { rosterDate: values['roster-date'] } : {}),
+      };
       const report = await callMethod(ctx, values['dry-run'] ? 'imports.preview' : 'imports.commit', input) as ImportReport;
       o.out(o.json ? JSON.stringify(cliShape(report)) : human(report));
       if (values.rejects !== undefined && report.batch !== null && report.totals.errors > 0) {

@@ -39,6 +39,8 @@ export type SheetColumn = {
   width: number;
   /** Written empty on export, ignored on import (领取人签字 is signed on paper). */
   paperOnly?: boolean;
+  /** Not part of every layout: exported only when some exported row has a value (T1 解除日期). */
+  optional?: boolean;
   /** The longest text the register field takes (electron/values/lengths.ts); a longer cell is refused. */
   max?: number;
 };
@@ -86,6 +88,7 @@ export const SHEETS: SheetDef[] = [
       { key: 'povertyCause', header: '致贫原因', group: '联系户', type: 'enum', values: POVERTY_CAUSES, width: 12, synonyms: ['主要致贫原因', '贫困原因'] },
       { key: 'since', header: '结对日期', type: 'date', required: true, width: 11, synonyms: ['结对时间', '联系日期', '结对开始日期'] },
       note,
+      { key: 'until', header: '解除日期', type: 'date', optional: true, width: 11, synonyms: ['解除时间', '结对解除日期', '解除结对日期'] },
     ],
   },
   {

@@ -10,7 +10,7 @@ type Apply = (ctx: RowCtx, r: Resolver, w: Writer) => Outcome;
 export const KIND_ORDER: SheetCode[] = ['T2', 'T1', 'T3', 'T4', 'T5', 'T6', 'T7'];
 
 /** Date fields of events that cannot lie in the future (FORMATS.md, "What is an error"). */
-export const EVENT_DATES: Partial<Record<SheetCode, string[]>> = { T1: ['since'], T3: ['date'], T4: ['date'], T5: ['start'], T6: ['builtOn'] };
+export const EVENT_DATES: Partial<Record<SheetCode, string[]>> = { T1: ['since', 'until'], T3: ['date'], T4: ['date'], T5: ['start'], T6: ['builtOn'] };
 
 /**
  * Adds the record or updates the one it matches. Two matches are never merged: the row is refused and
@@ -55,9 +55,13 @@ export const APPLY: Record<SheetCode, Apply> = {
     const cadre = r.cadre(ctx, unit, 'set').row;
     const hh = r.setHousehold(ctx, r.householdRef(ctx), ['size', 'category', 'povertyCause']).row;
     r.linkUnitVillage(unit, hh.village_id as number, ctx.get<string>('since'));
-    const { values, labels } = fields(ctx, [['since', 'since'], ['note', 'note']]);
+    const { values, labels } = fields(ctx, [['since', 'since'], ['note', 'note'], ['until', 'until']]);
     const matches = w.all<Row>('select * from pairings where cadre_id = ? and household_id = ? and deleted_at is null', cadre.id, hh.id);
-    return upsert(ctx, w, 'pairings', '结对关系', matches, values, labels, { cadre_id: cadre.id, household_id: hh.id });
+    const outcome = upsert(ctx, w, 'pairings', '结对关系', matches, values, labels, { cadre_id: cadre.id, household_id: hh.id });
+    // A complete roster ends the unit's pairings that no row of it listed (roster.ts).
+    const pairing = w.get<Row>('select id from pairings where cadre_id = ? and household_id = ? and deleted_at is null', cadre.id, hh.id)!;
+    w.listedPairing = { unit: unit.id, pairing: pairing.id };
+    return outcome;
   },
 
   T2: (ctx, r) => {

@@ -1,5 +1,6 @@
 import { headerKey, SHEETS, type SheetCode, type SheetColumn, type SheetDef } from '../sheets';
 import type { CellValue, RawSheet } from '../read/types';
+import { reportDateOf } from './roster';
 
 /** A column of the file as the clerk sees it: its header text and what the importer makes of it. */
 export type ColumnMap = { index: number; header: string; group: string | null; key: string | null };
@@ -14,6 +15,8 @@ export type Recognition = {
   missing: SheetColumn[];
   /** From the 填报单位 line, when the sheet has one. */
   unit: string | null;
+  /** From the 填报时间 line (row 2), as YYYY-MM-DD. */
+  reportDate: string | null;
 };
 
 /** Header words the clerk taught the ledger for a unit: normalised header text → column key (null: ignore). */
@@ -120,10 +123,11 @@ const UNIT_LINE = /填报单位[^：:]*[：:]\s*([^\s　]+)/;
  */
 export function recognize(sheet: RawSheet, fileName: string, opts: { force?: SheetCode | null; learned?: LearnedWords } = {}): Recognition {
   const header = findHeader(sheet);
-  const none: Recognition = { def: null, headerStart: -1, headerEnd: -1, columns: [], missing: [], unit: null };
+  const none: Recognition = { def: null, headerStart: -1, headerEnd: -1, columns: [], missing: [], unit: null, reportDate: null };
   if (!header) return none;
   const above = sheet.rows.slice(0, header.start).flat().map(cellText).join(' ');
   const unit = UNIT_LINE.exec(above)?.[1]?.replace(/[（(]盖章[）)]/, '') ?? null;
+  const reportDate = reportDateOf(above);
   const hints = `${above} ${sheet.name ?? ''} ${fileName}`;
   const cols = headerColumns(sheet, header.start, header.end);
   let best: { def: SheetDef; columns: ColumnMap[]; score: number; missing: number } | null = null;
@@ -136,10 +140,10 @@ export function recognize(sheet: RawSheet, fileName: string, opts: { force?: She
     const missing = def.columns.filter((c) => c.required && !have.has(c.key)).length;
     if (!best || s > best.score || (s === best.score && missing < best.missing)) best = { def, columns, score: s, missing };
   }
-  if (!best || (!opts.force && best.score < 3)) return { ...none, headerStart: header.start, headerEnd: header.end, unit };
+  if (!best || (!opts.force && best.score < 3)) return { ...none, headerStart: header.start, headerEnd: header.end, unit, reportDate };
   const have = new Set(best.columns.map((c) => c.key));
   const missing = best.def.columns.filter((c) => c.required && !have.has(c.key));
-  return { def: best.def, headerStart: header.start, headerEnd: header.end, columns: best.columns, missing, unit };
+  return { def: best.def, headerStart: header.start, headerEnd: header.end, columns: best.columns, missing, unit, reportDate };
 }
 
 /** Re-maps after the clerk corrected columns in the preview: index → key (null: ignore this column). */

@@ -74,6 +74,10 @@ export function readRow(def: SheetDef, columns: ColumnMap[], dr: DataRow, date19
   if (def.code === 'T5' && typeof start === 'string' && typeof end === 'string' && end < start) {
     issues.push({ row: dr.row, column: headers.get('end') ?? null, code: 'end_before_start', message: `${headers.get('end')} ${end} 早于${headers.get('start')} ${start}；请核对流转期限` });
   }
+  const since = values.get('since'), until = values.get('until');
+  if (def.code === 'T1' && typeof since === 'string' && typeof until === 'string' && until < since) {
+    issues.push({ row: dr.row, column: headers.get('until') ?? null, code: 'end_before_start', message: `${headers.get('until')} ${until} 早于${headers.get('since')} ${since}；请核对结对的起止日期` });
+  }
   if (issues.length) return issues;
   const ctx = new RowCtx(dr.row, values, headers);
   ctx.warnings.push(...notes);

@@ -7,12 +7,13 @@ import { ReadRefusal, type RawSheet, type RawWorkbook } from '../read/types';
 import type { SheetCode, SheetDef } from '../sheets';
 import { dataRows, type DataRow } from './extract';
 import { APPLY, KIND_ORDER } from './kinds';
-import { loadLearned, rememberColumns, rememberValues, type Learned } from './learned';
+import { loadLearned, rememberColumns, rememberRosters, rememberValues, type Learned } from './learned';
 import { applyColumnChoices, recognize, type Recognition } from './recognize';
 import { Resolver } from './resolve';
 import { RowFailure } from './row';
 import { displayCells, readRow, valueWord, type ValueDecisions } from './rows';
-import type { FileReport, ImportReport, PreviewRow, SheetChoice, SheetReport, ValueChoice } from './types';
+import type { FileReport, ImportReport, PreviewRow, RosterChoice, SheetChoice, SheetReport, ValueChoice } from './types';
+import { endUnlisted, RosterDateMissing, type Roster } from './roster';
 import { Writer } from './writer';
 
 /** A file to import; `error` when it could not even be opened (the report names it like any refused file). */
@@ -28,6 +29,10 @@ export type ImportOptions = {
   reader?: WorkbookReader;
   /** The clerk's answers for words that are not listed values (remembered per unit when the batch commits). */
   values?: ValueChoice[];
+  /** T1 sheets taken as their unit's complete roster ('all': every T1 sheet of the batch). */
+  completeRoster?: RosterChoice[] | 'all';
+  /** When a complete roster has no 填报时间: the day its unlisted pairings end. */
+  rosterDate?: string;
 };
 
 type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[]; date1904: boolean; width: number };
@@ -61,6 +66,7 @@ function emptyReport(sheet: RawSheet): SheetReport {
   return {
     sheet: sheet.name, kind: null, title: null, hidden: sheet.hidden, skipped: null, unit: null, headerRows: null, columns: [],
     rows: 0, added: 0, updated: 0, unchanged: 0, errors: [], warnings: [], preview: [], previewTruncated: false, unlisted: [], notices: [],
+    reportDate: null, completeRoster: false, ended: [],
   };
 }
 
@@ -86,6 +92,9 @@ function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: I
       if (rec.unit && rec.unit !== fileUnit && learned[rec.unit]) rec = recognize(sheet, f.name, { force: choice?.kind ?? null, learned: learned[rec.unit] });
       if (choice?.columns) rec = applyColumnChoices(rec, choice.columns);
       report.unit = rec.unit ?? fileUnit;
+      report.reportDate = rec.reportDate;
+      const rosterChoice = opts.completeRoster === 'all' ? { on: true } : opts.completeRoster?.find((c) => c.file === f.name && c.sheet === sheet.name);
+      report.completeRoster = rec.def?.code === 'T1' && (rosterChoice ? rosterChoice.on !== false : learnt.rosters[report.unit ?? ''] === true);
       report.headerRows = rec.headerStart >= 0 ? [rec.headerStart + 1, rec.headerEnd + 1] : null;
       if (!rec.def) {
         report.skipped = rec.headerStart >= 0
@@ -169,6 +178,8 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
       const r = job.report;
       const apply = APPLY[job.def.code];
       const decisions = decisionsFor(r.unit, learned, opts.values);
+      const roster: Roster = { units: new Set(), listed: new Set() };
+      let explicitEnds = false;
       for (const dr of job.rows) {
         let preview: PreviewRow;
         const ctx = readRow(job.def, job.rec.columns, dr, job.date1904, today, decisions);
@@ -189,8 +200,12 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
           let outcome: 'added' | 'updated' | 'unchanged' = 'unchanged';
           try {
             w.startRow();
+            w.listedPairing = null;
             savepoint(() => { outcome = apply(ctx, resolver, w); });
             resolver.endRow(true);
+            const listed = w.listedPairing as Writer['listedPairing'];
+            if (listed) { roster.units.add(listed.unit); roster.listed.add(listed.pairing); }
+            if (ctx.has('until')) explicitEnds = true;
           } catch (e) {
             if (!(e instanceof RowFailure)) throw e;
             w.abandonRow();
@@ -216,12 +231,33 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
         } else r.previewTruncated = true;
         if (++done % 500 === 0) opts.progress?.({ task: 'import', done, total, message: `正在核对第 ${done.toLocaleString('en-US')} 行，共 ${total.toLocaleString('en-US')} 行` });
       }
+      if (job.def.code === 'T1' && (r.completeRoster || explicitEnds)) {
+        const date = r.reportDate ?? opts.rosterDate ?? null;
+        const where = `“${files[job.file].file}”${r.sheet ? `工作表“${r.sheet}”` : ''}`;
+        if (date === null && r.completeRoster) {
+          const missing = `${where}作为完整花名册导入，但表中没有填报时间，无法确定未列出的结对何时解除；请给出解除日期（命令行加 --roster-date 2014-06-30），或在表头第二行写明“填报时间：2014年6月30日”`;
+          // The preview asks for the date beside the switch; the import itself never guesses one.
+          if (!opts.dryRun) throw new RosterDateMissing(missing);
+          r.warnings.push({ row: null, column: null, code: 'roster_no_date', message: missing });
+          continue;
+        }
+        if (date === null) {
+          r.warnings.push({ row: null, column: null, code: 'roster_no_date', message: `${where}列有解除日期，但没有填报时间，表中未列出的结对未解除；如这是本单位完整的花名册，请给出解除日期后再导入` });
+        } else {
+          r.completeRoster = true;
+          endUnlisted(w, r, roster, date);
+        }
+      }
     }
     if (opts.dryRun) throw new DryRun();
     rememberColumns(w, (opts.choices ?? []).flatMap((c) => {
       const job = jobs.find((j) => files[j.file].file === c.file && j.report.sheet === c.sheet);
       return job && c.columns ? [{ unit: job.report.unit ?? '', code: job.def.code as SheetCode, rec: job.rec, columns: c.columns }] : [];
     }));
+    rememberRosters(w, Array.isArray(opts.completeRoster) ? opts.completeRoster.flatMap((c) => {
+      const job = jobs.find((j) => files[j.file].file === c.file && j.report.sheet === c.sheet && j.def.code === 'T1');
+      return job ? [{ unit: job.report.unit ?? '', on: c.on !== false }] : [];
+    }) : []);
     rememberValues(w, (opts.values ?? []).map((v) => ({ unit: v.unit ?? '', key: v.key, original: valueWord(v.original), value: v.value })));
     if (w.writes === 0 && refused === 0) throw new DryRun();
     db.prepare('update import_batches set summary = ? where id = ?').run(JSON.stringify(summarize(files)), batch);

@@ -32,6 +32,12 @@ export type SheetReport = {
   unlisted: { key: string; header: string; original: string; suggestion: string | null; values: string[]; rows: number[] }[];
   /** Rules the preview states for this sheet (how blank 五个知晓 cells are read …). */
   notices: string[];
+  /** 填报时间 from the lines above the header, as YYYY-MM-DD. */
+  reportDate: string | null;
+  /** T1 taken as the unit's complete roster: its unlisted pairings end (解除结对). */
+  completeRoster: boolean;
+  /** 解除结对: the pairings the roster no longer lists, ended on `until`. */
+  ended: { cadre: string; household: string; until: string }[];
 };
 
 export type FileReport = {
@@ -58,4 +64,7 @@ export type ImportReport = {
 export type ValueChoice = { unit: string | null; key: string; original: string; value: string };
 
 /** The clerk's corrections in the preview, per file and sheet: what the sheet is, and which column is which. */
+/** A T1 sheet to take (on, the default) or not take as its unit's complete roster; remembered per unit on commit. */
+export type RosterChoice = { file: string; sheet: string | null; on?: boolean };
+
 export type SheetChoice = { file: string; sheet: string | null; kind?: SheetCode | null; columns?: Record<string, string | null> };

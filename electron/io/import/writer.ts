@@ -18,6 +18,8 @@ export class Writer {
   writes = 0;
   /** Records this import has already added or changed (`table:id`): a later row landing on one is a duplicate. */
   readonly touched = new Set<string>();
+  /** The pairing the last T1 row matched or added, and its cadre's unit (for complete rosters). */
+  listedPairing: { unit: number; pairing: number } | null = null;
   private rowStart = 0;
   private rowTouched: string[] = [];
 

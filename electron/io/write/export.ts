@@ -53,8 +53,10 @@ function maskIds(columns: SheetColumn[], rows: SheetRow[], mask: boolean): Sheet
 /** One district sheet as an .xlsx workbook, from the ledger's rows chosen by the request. */
 export async function exportSheet(ctx: Ctx, req: ExportRequest): Promise<ExportResult> {
   const heading = sheetHeading(ctx, req.reportDate);
-  const def = sheetByCode(req.sheet);
-  const rows = maskIds(def.columns, selectSheetRows(ctx, req.sheet, req), readMaskIdNumbers(ctx));
+  const full = sheetByCode(req.sheet);
+  const rows = maskIds(full.columns, selectSheetRows(ctx, req.sheet, req), readMaskIdNumbers(ctx));
+  // 解除日期 appears only when an exported pairing has ended: the district's layout has no such column.
+  const def = { ...full, columns: full.columns.filter((c) => !c.optional || rows.some((r) => r[c.key] !== null && r[c.key] !== undefined)) };
   const written = await writeSheet(def, rows, heading, { subtotals: req.subtotals });
   return { ...written, fileName: fileName(ctx, req, heading) };
 }

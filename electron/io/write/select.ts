@@ -97,7 +97,7 @@ function query(code: SheetCode, sel: Selection): Query {
       const inForce = pairingInForce(sel);
       return build(sel, `select p.id as _id, u.name as unit, c.name as cadreName, c.sex as cadreSex, c.title as cadreTitle,
           ${RANK} as cadreRank, c.phone as cadrePhone, v.name as village, g.name as "group", h.head, h.id_number as idNumber,
-          h.size, ${CATEGORY} as category, h.poverty_cause as povertyCause, p.since, p.note,
+          h.size, ${CATEGORY} as category, h.poverty_cause as povertyCause, p.since, p.note, p.until,
           v.name as _village, ${VSORT} as _villageSort
         from pairings p join cadres c on c.id = p.cadre_id join units u on u.id = c.unit_id
           join households h on h.id = p.household_id join villages v on v.id = h.village_id

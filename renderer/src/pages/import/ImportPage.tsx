@@ -98,7 +98,8 @@ export function ImportPage() {
             {sheet && openedFile && opened && (
               <SheetPreview key={`${opened.file}:${opened.sheet}:${opened.filter}`} report={sheet} filter={opened.filter}
                 onKind={(kind: SheetCode | null) => p.choose(openedFile.file, sheet.sheet, { kind })}
-                onColumn={(index, key) => p.choose(openedFile.file, sheet.sheet, { columns: { [String(index)]: key } })} />
+                onColumn={(index, key) => p.choose(openedFile.file, sheet.sheet, { columns: { [String(index)]: key } })}
+                onRoster={(on, date) => p.setRoster(openedFile.file, sheet.sheet, on, date)} />
             )}
           </Drawer>
         </>

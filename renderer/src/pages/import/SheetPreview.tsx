@@ -1,6 +1,7 @@
 import type { ColDef, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { Alert, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { RosterEnds } from './RosterEnds';
 import { useMemo, useState } from 'react';
 import { SHEETS, type SheetCode } from '../../../../electron/io/sheets';
 import type { PreviewRow, SheetReport } from '../../../../electron/io/import/types';
@@ -21,6 +22,8 @@ type Props = {
   /** The clerk changes what the sheet is (null: skip it) or which column is which; the preview runs again. */
   onKind: (kind: SheetCode | null) => void;
   onColumn: (index: number, key: string | null) => void;
+  /** 作为本单位完整花名册 switched on or off (T1), with the end date for a roster without 填报时间. */
+  onRoster?: (on: boolean, date?: string) => void;
   /** The rows the count the clerk clicked stands for. */
   filter?: RowFilter;
 };
@@ -31,7 +34,7 @@ const FILTERS: { value: RowFilter | 'all'; label: string }[] = [
 ];
 
 /** One sheet of the preview: what it was recognised as, its column mapping, and its rows with refused ones in red. */
-export function SheetPreview({ report, onKind, onColumn, filter }: Props) {
+export function SheetPreview({ report, onKind, onColumn, onRoster, filter }: Props) {
   const [shown, setShown] = useState<RowFilter | 'all'>(filter ?? 'all');
   const def = SHEETS.find((s) => s.code === report.kind);
   const fieldOptions = useMemo(() => [
@@ -90,6 +93,7 @@ export function SheetPreview({ report, onKind, onColumn, filter }: Props) {
           ))}
         </div>
       )}
+      {report.kind === 'T1' && onRoster && <RosterEnds report={report} onRoster={onRoster} />}
       {report.notices.map((n) => <Alert key={n} type="info" showIcon message={n} />)}
       {notices.length > 0 && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{notices.map((n) => n.message).join('；')}</Typography.Text>

@@ -1,7 +1,7 @@
 import { App as AntApp } from 'antd';
 import type { UploadFile } from 'antd';
 import { useRef, useState } from 'react';
-import type { ImportReport, SheetChoice, ValueChoice } from '../../../../electron/io/import/types';
+import type { ImportReport, RosterChoice, SheetChoice, ValueChoice } from '../../../../electron/io/import/types';
 import { holdFile, ledger, onProgress, type ProgressEvent } from '../../client/ledger';
 
 export type Chosen = UploadFile;
@@ -18,6 +18,8 @@ export function usePreview(files: Chosen[], includeHidden: boolean) {
   const [busy, setBusy] = useState<ProgressEvent | null>(null);
   const [pending, setPending] = useState(false);
   const latest = useRef(0);
+  /** T1 sheets the clerk marked as their unit's complete roster, and the end date for rosters without 填报时间. */
+  const roster = useRef<{ sheets: RosterChoice[]; date?: string }>({ sheets: [] });
   /** The upload handle of each chosen file: sent once, named by every later preview and the commit. */
   const held = useRef(new Map<string, string>());
   const { message } = AntApp.useApp();
@@ -29,6 +31,7 @@ export function usePreview(files: Chosen[], includeHidden: boolean) {
       return { name: f.name, handle };
     })),
     includeHidden, choices: c, values: v,
+    completeRoster: roster.current.sheets, ...(roster.current.date ? { rosterDate: roster.current.date } : {}),
   });
 
   const withProgress = async <T,>(first: string, work: () => Promise<T>): Promise<T | null> => {
@@ -67,9 +70,16 @@ export function usePreview(files: Chosen[], includeHidden: boolean) {
     void run(choices, [...values.filter((v) => !answers.some((a) => same(a, v))), ...answers]);
   };
 
+  /** 作为完整花名册: on or off for a T1 sheet; `date` when the sheet has no 填报时间. */
+  const setRoster = (file: string, sheet: string | null, on: boolean, date?: string) => {
+    const others = roster.current.sheets.filter((r) => !(r.file === file && r.sheet === sheet));
+    roster.current = { sheets: [...others, { file, sheet, on }], date: date ?? roster.current.date };
+    void run(choices, values);
+  };
+
   const commit = () => withProgress('正在写入台账…', async () => ledger.imports.commit(await input(choices, values)));
 
-  const reset = () => { latest.current++; setChoices([]); setValues([]); setPreview(null); setPending(false); held.current.clear(); };
+  const reset = () => { latest.current++; setChoices([]); setValues([]); setPreview(null); setPending(false); held.current.clear(); roster.current = { sheets: [] }; };
 
-  return { preview, busy, pending, values, run: (): Promise<boolean> => run(choices, values), choose, decide, commit, reset };
+  return { preview, busy, pending, values, run: (): Promise<boolean> => run(choices, values), choose, decide, setRoster, commit, reset };
 }
