@@ -107,7 +107,8 @@ describe('exported sheets read back to the ledger’s values', () => {
   for (const s of SHEETS) {
     it(`${s.code} ${s.title}: every header is the table's word, every row the register's values`, async () => {
       const read = readDistrictSheet(exported.get(s.code)!, s);
-      expect(read.headers).toEqual(s.columns.map((c) => c.header.replace(/\s/g, '')));
+      // No pairing of this ledger has ended, so T1's optional 解除日期 is not written.
+      expect(read.headers).toEqual(s.columns.filter((c) => !c.optional).map((c) => c.header.replace(/\s/g, '')));
       const expected = await expectedRows(s.code);
       expect(read.rows.length).toBe(expected.length);
       expect(canon(read.rows as Record<string, ReadValue>[])).toEqual(canon(expected));

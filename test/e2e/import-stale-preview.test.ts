@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import type { Request, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ledgerCli, ROOT } from '../helpers/run';
+import { watchErrors } from './browser';
+import { useWebSession } from './session';
+
+const ROSTER = join(ROOT, '..', 'shared', 'formats', 'samples', '区文广局-花名册.csv');
+
+const session = useWebSession('e2e-stale-preview', (db) => {
+  expect(ledgerCli(['--db', db, 'init']).code).toBe(0);
+});
+
+describe('browser mode: corrections in the preview', () => {
+  it('an older preview answering late never replaces a newer one, and 导入 waits for the newest', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${session.url}#/import`);
+    await page.locator('input[type=file]').setInputFiles([ROSTER]);
+    await page.getByRole('button', { name: '下一步：预览核对' }).click();
+    await expect.poll(() => page.getByText(/^核对完成/).count(), { timeout: 60_000 }).toBe(1);
+    const summary = page.locator('.import-summary');
+    expect(await summary.textContent()).toContain('联户干部及联系户花名册');
+
+    // From here on the first preview request is held back (a slow answer); later ones go through.
+    const held: { route?: Route; request?: Request } = {};
+    await page.route('**/api/imports.preview', async (route, request) => {
+      if (!held.route) Object.assign(held, { route, request });
+      else await route.continue();
+    });
+
+    // Correction A: 备注 is not imported. Its answer is held.
+    await page.getByRole('button', { name: /区文广局-花名册\.csv\s+added/ }).click();
+    await page.getByLabel('“备注”导入为').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('（忽略此列）').click();
+    await expect.poll(() => held.route !== undefined).toBe(true);
+    await expect.poll(() => page.getByText('等最新的核对完成后才能导入').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^导入（新增/ }).isDisabled()).toBe(true);
+
+    // Correction B, made while A is still out: the sheet is not imported at all (so neither is the file). B answers first.
+    await page.getByLabel('表的种类').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('不导入此表').click();
+    await expect.poll(() => summary.textContent()).toContain('区文广局-花名册.csv—未导入');
+    expect(await page.getByText('等最新的核对完成后才能导入').count()).toBe(0);
+
+    // A's answer arrives last: it is dropped, the page keeps showing B.
+    const late = page.waitForResponse((r) => r.request() === held.request);
+    await held.route!.continue();
+    await late;
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    expect(await summary.textContent()).toContain('区文广局-花名册.csv—未导入');
+    expect(await summary.textContent()).not.toContain('联户干部及联系户花名册（');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
