@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
+import { listBackups } from '../../db/backup';
 import type { Ctx } from './define';
 
 export type About = {
@@ -13,16 +13,10 @@ export type About = {
 
 const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
 
-/** The newest backup: the newest file of the 备份 folder beside the ledger, where backups are written. */
+/** The newest of this ledger's backups, as 数据安全 lists them (temporary and foreign files left out). */
 export function lastBackup(ctx: Ctx): About['lastBackup'] {
-  const dir = join(dirname(ctx.ledger.file), '备份');
-  if (!existsSync(dir)) return null;
-  let newest: { at: number; file: string } | null = null;
-  for (const name of readdirSync(dir)) {
-    const st = statSync(join(dir, name));
-    if (st.isFile() && (!newest || st.mtimeMs > newest.at)) newest = { at: st.mtimeMs, file: join(dir, name) };
-  }
-  return newest ? { at: new Date(newest.at).toISOString(), file: newest.file } : null;
+  const newest = listBackups(ctx.ledger.file)[0];
+  return newest ? { at: newest.at.toISOString(), file: newest.path } : null;
 }
 
 export function aboutLedger(ctx: Ctx): About {

@@ -181,62 +181,6 @@ const workItems: RegisterDef = {
   ],
 };
 
-const TABLE_LABEL: Record<string, string> = {
-  households: '帮扶户', cadres: '联户干部', units: '联系单位', unit_villages: '联村关系', pairings: '结对关系', visits: '走访记录',
-  aid_deliveries: '慰问发放', land_plots: '土地流转', greenhouse_zones: '大棚小区', greenhouses: '设施农业', work_items: '工作事项', settings: '设置',
-  villages: '行政村', village_groups: '村民小组',
-};
-const ACTION_LABEL: Record<string, string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复' };
-const QUIET = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt']);
-
-/** "户主姓名 李四 → 李思": what an audit row changed, in a line. */
-const SOURCE_LABEL: Record<string, string> = { app: '手工', import: '导入', rollback: '撤销导入', demo: '演示数据', init: '初始化', setup: '设置本镇' };
-
-/** Each table's fields → the headers its grid shows (villageId reads as 村 …): the audit speaks the grids' words. */
-function fieldLabels(lk: Lookups): Map<string, Map<string, string>> {
-  const byTable: [string, RegisterDef][] = [
-    ['units', units], ['unit_villages', unitVillages], ['cadres', cadres], ['households', households], ['pairings', pairings],
-    ['visits', visits], ['aid_deliveries', aid], ['land_plots', land], ['greenhouse_zones', greenhouseZones],
-    ['greenhouses', greenhouses], ['work_items', workItems],
-  ];
-  return new Map(byTable.map(([table, def]) => {
-    const m = new Map<string, string>();
-    for (const c of def.columns(lk)) {
-      const key = c.field ?? c.colId;
-      if (!key || !c.headerName) continue;
-      if (!m.has(key)) m.set(key, c.headerName);
-      const ref = /^(.*)(Name|Head)$/.exec(key);
-      if (ref && !m.has(`${ref[1]}Id`)) m.set(`${ref[1]}Id`, c.headerName);
-    }
-    return [table, m];
-  }));
-}
-
-function auditSummary(r: Row, tables: Map<string, Map<string, string>>): string {
-  const before = r.before ? (JSON.parse(r.before as string) as Record<string, unknown>) : {};
-  const after = r.after ? (JSON.parse(r.after as string) as Record<string, unknown>) : {};
-  const label = (k: string) => tables.get(r.tableName as string)?.get(k) ?? k;
-  if (r.action === 'create') return Object.entries(after).filter(([k, v]) => !QUIET.has(k) && v !== null && v !== false).map(([k, v]) => `${label(k)}=${String(v)}`).join('，');
-  if (r.action !== 'update') return '';
-  return Object.keys(after).filter((k) => !QUIET.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => `${label(k)}：${before[k] ?? '空'} → ${after[k] ?? '空'}`).join('；');
-}
-
-const auditLog: RegisterDef = {
-  key: 'audit', title: '操作记录', area: 'audit', readOnly: true,
-  list: async ({ offset, limit }) => ledger.audit.list({ offset, limit: Math.min(limit, 1000) }) as Promise<{ rows: Row[]; total: number }>,
-  pageSize: 1000,
-  columns: (lk) => { const labels = fieldLabels(lk); return [
-    col.ro('at', '时间', { width: 190, valueFormatter: (p) => new Date(p.value as string).toLocaleString('zh-CN', { hour12: false }) }),
-    col.ro('tableName', '登记簿', { width: 100, valueFormatter: (p) => TABLE_LABEL[p.value as string] ?? (p.value as string) }),
-    col.ro('rowId', '记录编号', { width: 100, type: 'rightAligned' }),
-    col.ro('action', '操作', { width: 80, valueFormatter: (p) => ACTION_LABEL[p.value as string] ?? (p.value as string) }),
-    col.ro('source', '来源', { width: 90, valueFormatter: (p) => SOURCE_LABEL[p.value as string] ?? (p.value as string) }),
-    col.ro('batchId', '导入批次', { width: 100 }),
-    col.ro('summary', '内容', { width: 600, valueGetter: (p) => (p.data ? auditSummary(p.data as Row, labels) : '') }),
-  ]; },
-};
-
 const importBatches: RegisterDef = {
   key: 'importBatches', title: '导入记录', area: 'imports', readOnly: true,
   list: async ({ offset, limit }) => ledger.imports.batches({ offset, limit: Math.min(limit, 1000) }) as unknown as Promise<{ rows: Row[]; total: number }>,
@@ -265,7 +209,7 @@ export const REGISTER_PAGES: RegisterPageDef[] = [
 ];
 
 /** 数据安全: read-only registers. */
-export const SAFETY_GRIDS = { auditLog, importBatches };
+export const SAFETY_GRIDS = { importBatches };
 
 /** Kept for callers that list the registers by page. */
 export const REGISTERS = REGISTER_PAGES;
