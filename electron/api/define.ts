@@ -14,9 +14,15 @@ export type Ctx = {
   transport?: 'ipc' | 'http' | 'direct';
   /** Files the person chose, dropped or uploaded, by opaque id (desktop app and browser mode). */
   files?: FileHandles;
+  /** Aborted when the person presses 取消: long work checks it between chunks (see `checkCancelled`). */
+  signal?: AbortSignal;
 };
 
-export type ProgressEvent = { task: string; done: number; total: number; message?: string };
+/**
+ * `callId` ties an event to the call that reports it (set by the transport, not the handler); `step`
+ * names the stage (读取/核对/写入…) and `done`/`total` count rows where rows are counted.
+ */
+export type ProgressEvent = { task: string; done: number; total: number; message?: string; step?: string; callId?: string };
 
 export type FieldProblem = { field: string; message: string };
 
@@ -26,6 +32,19 @@ export class LedgerError extends Error {
     super(message);
     this.name = 'LedgerError';
   }
+}
+
+/** Long work stopped at the person's request; whatever it had begun is rolled back. */
+export class Cancelled extends LedgerError {
+  constructor() {
+    super('已取消：台账未作任何改动');
+    this.name = 'Cancelled';
+  }
+}
+
+/** Called between chunks of long work: throws `Cancelled` once the call's signal is aborted. */
+export function checkCancelled(ctx: Pick<Ctx, 'signal'>): void {
+  if (ctx.signal?.aborted) throw new Cancelled();
 }
 
 export type Method<I extends z.ZodType = z.ZodType, O = unknown> = {

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export type HeldFile = { path: string; name: string };
 
@@ -20,6 +22,19 @@ export class FileHandles {
     return id;
   }
 
+  private outputs: string | undefined;
+
+  /**
+   * A new temporary file for something the API writes for the person to save (an export, a PDF):
+   * the handler streams into `path`, returns `{ download: id, fileName }`, and the transport delivers it
+   * (browser mode: GET /api/download/<id>; desktop: main's save dialog copies it). Deleted when let go.
+   */
+  output(name: string): { id: string; path: string } {
+    this.outputs ??= mkdtempSync(join(tmpdir(), 'ledger-out-'));
+    const path = join(this.outputs, randomBytes(12).toString('hex'));
+    return { id: this.add(path, name, true), path };
+  }
+
   get(id: string): HeldFile | undefined {
     const f = this.held.get(id);
     return f && { path: f.path, name: f.name };
@@ -33,5 +48,7 @@ export class FileHandles {
 
   clear(): void {
     for (const id of [...this.held.keys()]) this.drop(id);
+    if (this.outputs) rmSync(this.outputs, { recursive: true, force: true });
+    this.outputs = undefined;
   }
 }

@@ -6,6 +6,8 @@ type Bridge = {
   onProgress: (l: (e: unknown) => void) => () => void;
   /** A chosen or dropped file, made known to main as an opaque handle. */
   holdFile: (file: File) => Promise<Reply>;
+  /** Main's save dialog, then a copy of the file the API wrote (never its bytes through IPC). */
+  saveFile?: (download: string, fileName: string) => Promise<Reply>;
 };
 
 declare global {
@@ -63,6 +65,24 @@ export async function holdFile(file: File): Promise<string> {
   });
   if (res.status === 401) throw new RemoteLedgerError(UNAUTHORISED);
   return (unwrap((await res.json()) as Reply) as { handle: string }).handle;
+}
+
+/** A file the API wrote for the person to save (see FileHandles.output): its handle and its name. */
+export type Download = { download: string; fileName: string };
+
+/**
+ * Hands a written file to the person: the desktop app asks where to save it (main copies it there);
+ * browser mode streams it from the server as an ordinary download. Resolves false if they cancelled.
+ */
+export async function saveDownload(d: Download): Promise<boolean> {
+  if (bridge?.saveFile) return unwrap(await bridge.saveFile(d.download, d.fileName)) as boolean;
+  const a = document.createElement('a');
+  a.href = `/api/download/${encodeURIComponent(d.download)}`;
+  a.download = d.fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  return true;
 }
 
 /** Progress of long work (imports, PDF batches): IPC events, or server-sent events in browser mode. */
