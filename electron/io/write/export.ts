@@ -4,7 +4,7 @@ import { maskIdNumber } from '../../values/idcard';
 import { sheetByCode, sheetTitle, type SheetCode } from '../sheets';
 import { sheetRowIds, sheetRowsByIds, type Selection } from './select';
 import { readMaskIdNumbers, readSignatories, readTownship } from './signatories';
-import { writeSheet, type SheetHeading, type SheetOutput, type SheetSource, type WrittenSheet } from './workbook';
+import type { SheetHeading, SheetOutput, SheetSource, WrittenSheet } from './workbook';
 
 export type ExportRequest = Selection & {
   sheet: SheetCode;
@@ -67,5 +67,6 @@ export async function exportSheet(ctx: Ctx, req: ExportRequest, heading: SheetHe
       }
     },
   };
+  const { writeSheet } = await import('./workbook'); // ExcelJS only when a sheet is written
   return writeSheet(def, source, heading, { subtotals: req.subtotals }, out);
 }
