@@ -1,4 +1,5 @@
 import type { BenchRow } from './row';
+import { exportT2 } from './export-t2';
 import { gridAll, gridFirst } from './grid';
 import { report } from './report';
 
@@ -10,4 +11,5 @@ export const rows: BenchRow[] = [
   report,
   gridFirst,
   gridAll,
+  exportT2,
 ];

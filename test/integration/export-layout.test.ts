@@ -104,6 +104,7 @@ describe('the layout of an exported sheet (T1 花名册)', () => {
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.printTitlesRow).toBe('3:4');
+    expect(ws.pageSetup.horizontalCentered).toBe(true);
     const view = ws.views[0] as ExcelJS.WorksheetViewFrozen;
     expect(view.state).toBe('frozen');
     expect(view.ySplit).toBe(4);

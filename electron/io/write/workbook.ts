@@ -145,6 +145,7 @@ export async function writeSheet(def: SheetDef, source: SheetSource, heading: Sh
     headerFooter: { oddFooter: '&"宋体"&10第 &P 页，共 &N 页' },
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerBottom, topLeftCell: `A${headerBottom + 1}`, activeCell: `A${headerBottom + 1}` }],
   });
+  printCentered(ws);
   try {
     const written = await writeRows();
     ws.commit();
@@ -296,6 +297,21 @@ export async function writeSheet(def: SheetDef, source: SheetSource, heading: Sh
 
     return { rows: seq, sums: totals, sumsPer: sums.perUnit, layout: { headerRows: [HEADER_TOP, headerBottom], firstDataRow, totalRow, footerRow } };
   }
+}
+
+/**
+ * Centres the table on the printed page (horizontalCentered), as the in-memory writer did: ExcelJS's
+ * streaming worksheet writes no <printOptions> at all, so it is written just before <pageMargins>,
+ * where the schema wants it (ExcelJS 4.4 internals; without them the page is merely left-aligned).
+ */
+function printCentered(ws: ExcelJS.Worksheet): void {
+  const writer = ws as unknown as { _writePageMargins?: () => void; stream: { write(xml: string): void } };
+  const margins = writer._writePageMargins?.bind(writer);
+  if (!margins) return;
+  writer._writePageMargins = () => {
+    writer.stream.write('<printOptions horizontalCentered="1"/>');
+    margins();
+  };
 }
 
 /** Resolves once the file is closed (its descriptor let go), so that it can be renamed or removed at once. */
