@@ -1,6 +1,8 @@
 import type { BenchRow } from './row';
 import { gridAll, gridFirst } from './grid';
 import { report } from './report';
+import { cliReport } from './cli';
+import { sheetsAll, sheetsUnit } from './sheets';
 
 /**
  * Every row of `npm run bench`, in the order the table prints them. Each engineer registers a row
@@ -8,6 +10,9 @@ import { report } from './report';
  */
 export const rows: BenchRow[] = [
   report,
+  cliReport,
+  sheetsUnit,
+  sheetsAll,
   gridFirst,
   gridAll,
 ];
