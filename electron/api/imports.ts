@@ -69,7 +69,7 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean): Promis
   }
   return importFiles(ctx.ledger.sqlite, i.files.map((f) => load(ctx, f)), {
     dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, values: i.values, progress: ctx.progress,
-    completeRoster: i.completeRoster, rosterDate: i.rosterDate,
+    completeRoster: i.completeRoster, rosterDate: i.rosterDate, signal: ctx.signal,
   }).catch((e: unknown) => {
     if (e instanceof RosterDateMissing) throw new LedgerError(e.message);
     throw e;

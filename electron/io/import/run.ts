@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { ProgressEvent } from '../../api/define';
+import { checkCancelled, type ProgressEvent } from '../../api/define';
 import { todayIso } from '../../values/dates';
 import { WorkbookReader } from '../read/read';
 import { ReadRefusal, type RawSheet, type RawWorkbook } from '../read/types';
@@ -33,6 +33,8 @@ export type ImportOptions = {
   completeRoster?: RosterChoice[] | 'all';
   /** When a complete roster has no 填报时间: the day its unlisted pairings end. */
   rosterDate?: string;
+  /** The call's signal (取消): checked before anything is written. */
+  signal?: AbortSignal;
 };
 
 type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[]; date1904: boolean; width: number };
@@ -313,6 +315,7 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
   } finally {
     if (!opts.reader) await reader.close();
   }
+  checkCancelled(opts);
   const learned = loadLearned(db);
   const { reports, jobs } = plan(files, books, opts, learned);
   opts.progress?.({ task: 'import', done: 0, total: jobs.reduce((s, j) => s + j.rows.length, 0), message: opts.dryRun ? '正在核对…' : '正在写入台账…' });
