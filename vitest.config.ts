@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
+    // The CLI and browser mode run built JavaScript (out/node): rebuilt first when a source changed.
+    globalSetup: ['./test/helpers/build-node-setup.ts'],
     projects: [
       {
         // electron/main and electron/preload run against a stand-in that records what they call.

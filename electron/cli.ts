@@ -16,7 +16,7 @@ import { sheetsCommand } from './cli/sheets';
 export const commands: Command[] = [init, demo, importCommand, reportCommand, exportCommand, sheetsCommand, checkCommand, backupCommand, backupsCommand, restoreCommand, call];
 
 function usage(): string {
-  return ['用法：npm run --silent ledger -- --db 台账文件.sqlite <命令> [--json]', '', '命令：',
+  return ['用法：node bin/ledger.mjs --db 台账文件.sqlite <命令> [--json]（或 npm run --silent ledger -- …）', '', '命令：',
     ...commands.map((c) => `  ${c.usage.padEnd(34)} ${c.summary}`)].join('\n');
 }
 

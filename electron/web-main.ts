@@ -6,7 +6,9 @@ import { parse, UsageError } from './args';
 import { startLedgerSession } from './ledger-session';
 import { startWebServer } from './web';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const here = dirname(fileURLToPath(import.meta.url));
+// electron/ under tsx, out/node/ when built (scripts/build-node.mjs): both sit below the project root.
+const root = join(here, ...(here.endsWith(join('out', 'node')) ? ['..', '..'] : ['..']));
 const staticDir = join(root, 'out', 'renderer');
 
 async function main() {

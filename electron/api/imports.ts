@@ -6,7 +6,7 @@ import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollb
 import { importFiles, type ImportFile } from '../io/import/run';
 import { RosterDateMissing } from '../io/import/roster';
 import type { ImportReport } from '../io/import/types';
-import { rejectsFileName, writeRejects, type RejectedRow } from '../io/write/rejects';
+import type { RejectedRow } from '../io/write/rejects';
 import { readTownship } from '../io/write/signatories';
 import { backupBefore } from './backups';
 import { LedgerError, method, type Ctx } from './define';
@@ -127,6 +127,7 @@ export const imports = {
       byUnit.set(unit, [...(byUnit.get(unit) ?? []), r]);
     }
     const place = readTownship(ctx);
+    const { rejectsFileName, writeRejects } = await import('../io/write/rejects'); // ExcelJS only when written
     const files = [];
     for (const [unit, mine] of byUnit) {
       const buffer = await writeRejects(unit, mine, { county: place.county, township: place.name });

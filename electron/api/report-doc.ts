@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { reportDocx } from '../report/docx';
 import { buildReport } from '../report/model';
 import type { ReportDoc, VillageRow } from '../report/types';
-import { reportXlsx } from '../report/xlsx';
 import { LedgerError, method, type Ctx } from './define';
 import type { HalfYearReport } from './reports';
 import { readClerkText, reportInput, writeClerkText } from './report-data';
@@ -46,12 +44,15 @@ export const reportDoc = {
 
   docx: method(z.object({ ...period, date: isoDate.optional() }), async (ctx, { from, to, date }) => {
     const { doc } = view(ctx, from, to);
+    // docx and ExcelJS load only when a file is written: the CLI starts without them.
+    const { reportDocx } = await import('../report/docx');
     const buffer = await reportDocx(doc, date ?? (to < today() ? to : today()));
     return { fileName: fileSafe(`${doc.title}.docx`), base64: buffer.toString('base64') };
   }, labels),
 
   xlsx: method(z.object(period), async (ctx, { from, to }) => {
     const { doc } = view(ctx, from, to);
+    const { reportXlsx } = await import('../report/xlsx');
     const buffer = await reportXlsx(doc);
     return { fileName: fileSafe(`${doc.title}（附表）.xlsx`), base64: buffer.toString('base64') };
   }, labels),

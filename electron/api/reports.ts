@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { writeRecordSheet } from '../io/write/records';
 import { halfYear, pairingBoth, previousPeriod, type HalfYearReport } from '../rules/half-year';
 import { figureRecords } from '../rules/records';
 import { LedgerError, method } from './define';
@@ -49,6 +48,7 @@ export const reports = {
     refuseBackwards(from, to);
     const r = figureRecords(ctx, figure, { from, to });
     const title = `${r.label}（${from}至${to}）`;
+    const { writeRecordSheet } = await import('../io/write/records'); // ExcelJS only when written
     const buffer = await writeRecordSheet(title, r.columns, r.rows);
     return { fileName: `${title.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`, base64: buffer.toString('base64'), rows: r.rows.length };
   }, figureLabels),

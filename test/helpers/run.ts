@@ -3,17 +3,16 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
-/** Runs the CLI exactly as `npm run --silent ledger -- …` does, and returns what it printed. */
+/** Runs the CLI as the README says (`node bin/ledger.mjs …`, the built bundle), and returns what it printed. */
 export function ledgerCli(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [TSX, join(ROOT, 'electron', 'cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'ledger.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Starts `npm run web` (the same entry point) and resolves with the URL it prints on its first line. */
+/** Starts `npm run web` (the same entry point, built) and resolves with the URL it prints on its first line. */
 export function startWeb(db: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [TSX, join(ROOT, 'electron', 'web-main.ts'), '--db', db], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'web.mjs'), '--db', db], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   return new Promise((ok, fail) => {

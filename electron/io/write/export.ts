@@ -4,7 +4,7 @@ import { maskIdNumber } from '../../values/idcard';
 import { sheetByCode, sheetTitle, type SheetCode, type SheetColumn } from '../sheets';
 import { selectSheetRows, type Selection, type SheetRow } from './select';
 import { readMaskIdNumbers, readSignatories, readTownship } from './signatories';
-import { writeSheet, type SheetHeading, type WrittenSheet } from './workbook';
+import type { SheetHeading, WrittenSheet } from './workbook';
 
 export type ExportRequest = Selection & {
   sheet: SheetCode;
@@ -57,6 +57,7 @@ export async function exportSheet(ctx: Ctx, req: ExportRequest): Promise<ExportR
   const rows = maskIds(full.columns, selectSheetRows(ctx, req.sheet, req), readMaskIdNumbers(ctx));
   // 解除日期 appears only when an exported pairing has ended: the district's layout has no such column.
   const def = { ...full, columns: full.columns.filter((c) => !c.optional || rows.some((r) => r[c.key] !== null && r[c.key] !== undefined)) };
+  const { writeSheet } = await import('./workbook'); // ExcelJS only when a sheet is written
   const written = await writeSheet(def, rows, heading, { subtotals: req.subtotals });
   return { ...written, fileName: fileName(ctx, req, heading) };
 }

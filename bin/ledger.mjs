@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// `node bin/ledger.mjs --db 台账.sqlite <命令>`: the command line, from the built bundle (out/node/cli.js).
+import { built } from './ensure-built.mjs';
+
+const { runCli } = await import(built('cli'));
+process.exitCode = await runCli(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+});

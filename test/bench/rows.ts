@@ -1,0 +1,13 @@
+import type { BenchRow } from './row';
+import { gridAll, gridFirst } from './grid';
+import { report } from './report';
+
+/**
+ * Every row of `npm run bench`, in the order the table prints them. Each engineer registers a row
+ * here with one line; the row itself lives in test/bench/<key>.ts.
+ */
+export const rows: BenchRow[] = [
+  report,
+  gridFirst,
+  gridAll,
+];
