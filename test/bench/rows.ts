@@ -1,6 +1,7 @@
 import type { BenchRow } from './row';
 import { gridAll, gridFirst } from './grid';
 import { report } from './report';
+import { importBig, importCli, importCommit, importRollbackPlan, importUndo } from './import';
 
 /**
  * Every row of `npm run bench`, in the order the table prints them. Each engineer registers a row
@@ -10,4 +11,5 @@ export const rows: BenchRow[] = [
   report,
   gridFirst,
   gridAll,
+  importCli, importCommit, importRollbackPlan, importUndo, importBig,
 ];
