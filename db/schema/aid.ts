@@ -24,7 +24,10 @@ export const aidDeliveries = sqliteTable(
     ...softDelete,
   },
   (t) => [
-    index('aid_household').on(t.householdId),
+    // A household's first delivery is one seek (householdKnownBy).
+    index('aid_household').on(t.householdId, t.deletedAt, t.date),
+    // A period's deliveries summed from the index alone (the half-year report).
+    index('aid_date').on(t.date, t.unitId, t.householdId, t.deletedAt, t.item, t.amountFen),
     check('aid_amount', sql`${t.amountFen} >= 0`),
     check('aid_quantity', sql`${t.quantityCenti} is null or ${t.quantityCenti} >= 0`),
   ],

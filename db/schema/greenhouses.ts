@@ -39,7 +39,8 @@ export const greenhouses = sqliteTable(
   },
   (t) => [
     index('greenhouses_zone').on(t.zoneId),
-    index('greenhouses_household').on(t.householdId),
+    // By household, live first and oldest first: a household's first greenhouse is one seek (householdKnownBy).
+    index('greenhouses_household').on(t.householdId, t.deletedAt, t.builtOn),
     check('greenhouses_count', sql`${t.count} >= 0`),
     check('greenhouses_area', sql`${t.areaCentimu} >= 0`),
     check('greenhouses_subsidy', sql`${t.subsidyFen} is null or ${t.subsidyFen} >= 0`),

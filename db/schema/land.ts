@@ -34,7 +34,8 @@ export const landPlots = sqliteTable(
   },
   (t) => [
     uniqueIndex('land_contract_no').on(t.contractNo).where(sql`contract_no is not null and deleted_at is null`),
-    index('land_household').on(t.householdId),
+    // By household, live first and oldest first: a household's first plot is one seek (householdKnownBy).
+    index('land_household').on(t.householdId, t.deletedAt, t.start),
     check('land_area', sql`${t.areaCentimu} >= 0`),
     check('land_price', sql`${t.priceFen} is null or ${t.priceFen} >= 0`),
     check('land_dates', sql`${t.end} is null or ${t.end} >= ${t.start}`),

@@ -19,7 +19,8 @@ export const pairings = sqliteTable(
   },
   (t) => [
     index('pairings_cadre').on(t.cadreId),
-    index('pairings_household').on(t.householdId),
+    // By household, live first and oldest first: a household's first pairing is one seek (householdKnownBy).
+    index('pairings_household').on(t.householdId, t.deletedAt, t.since),
     check('pairings_dates', sql`${t.until} is null or ${t.until} >= ${t.since}`),
   ],
 );

@@ -1,4 +1,6 @@
 import { readTownship } from '../io/write/signatories';
+import { hasPairingInForce, liveHousehold, pairingsInForce, type Fragment } from '../rules/in-force';
+import { aidCounted, GREENHOUSE_FROM, greenhousesBuilt, LAND_FROM, plotsAtEnd, visitsCounted } from '../rules/report-sql';
 import { townshipFactsSchema } from '../report/facts';
 import { previousPeriod } from '../report/period';
 import type { ClerkText, ReportInput, TownshipFacts, VillageRow } from '../report/types';
@@ -39,25 +41,28 @@ function facts(ctx: Ctx): TownshipFacts {
 }
 
 /**
- * Each village's figures, counted as the report counts them (electron/api/reports.ts): households
- * paired in force at some time in the period, visits and aid dated in it, land in force and
- * greenhouses built by its last day — of live records only.
+ * Each village's figures, counted by the report's own rules (electron/rules): households paired in
+ * force at some time in the period, visits and aid dated in it, land in force and greenhouses built
+ * by its last day — of live records only — so the villages add up to the township's figures.
  */
-function villageFigures(ctx: Ctx, from: string, to: string) {
-  return ctx.ledger.sqlite.prepare(`
-    select v.name as village, v.retired_at is not null as retired,
-      (select count(distinct h.id) from pairings p join households h on h.id = p.household_id join cadres c on c.id = p.cadre_id join units u on u.id = c.unit_id
-        where h.village_id = v.id and p.deleted_at is null and h.deleted_at is null and c.deleted_at is null and u.deleted_at is null
-          and p.since <= @to and (p.until is null or p.until >= @from)) as pairedHouseholds,
-      (select count(*) from visits r join households h on h.id = r.household_id join cadres c on c.id = r.cadre_id
-        where h.village_id = v.id and r.deleted_at is null and h.deleted_at is null and c.deleted_at is null and r.date between @from and @to) as visits,
-      (select coalesce(sum(a.amount_fen), 0) from aid_deliveries a join households h on h.id = a.household_id
-        where h.village_id = v.id and a.deleted_at is null and h.deleted_at is null and a.date between @from and @to) as aidFen,
-      (select coalesce(sum(l.area_centimu), 0) from land_plots l join households h on h.id = l.household_id
-        where h.village_id = v.id and l.deleted_at is null and h.deleted_at is null and l.start <= @to and (l."end" is null or l."end" >= @to)) as landCentimu,
-      (select coalesce(sum(g.count), 0) from greenhouses g join greenhouse_zones z on z.id = g.zone_id join households h on h.id = g.household_id
-        where h.village_id = v.id and g.deleted_at is null and z.deleted_at is null and h.deleted_at is null and (g.built_on is null or g.built_on <= @to)) as greenhouses
-    from villages v order by v.sort, v.id`).all({ from, to }) as (VillageRow & { retired: number })[];
+function villageFigures(ctx: Ctx, from: string, to: string): (VillageRow & { retired: boolean })[] {
+  const period = { from, to };
+  const byVillage = (f: Fragment) => new Map((ctx.ledger.sqlite.prepare(f.sql).all(...f.params) as { villageId: number; n: number }[])
+    .map((r) => [r.villageId, r.n]));
+  const wrap = (head: string, f: Fragment, tail: string): Fragment => ({ sql: `${head} ${f.sql} ${tail}`, params: f.params });
+  const paired = byVillage(wrap('select villageId, count(distinct householdId) as n from (', pairingsInForce(period), ') group by villageId'));
+  const visits = byVillage(wrap('select h.village_id as villageId, count(*) as n from visits r join households h on h.id = r.household_id where',
+    visitsCounted(period), 'group by h.village_id'));
+  const aid = byVillage(wrap('select h.village_id as villageId, sum(a.amount_fen) as n from aid_deliveries a join households h on h.id = a.household_id where',
+    aidCounted(period), 'group by h.village_id'));
+  const land = byVillage(wrap(`select v.id as villageId, sum(l.area_centimu) as n ${LAND_FROM} where`, plotsAtEnd(period), 'group by v.id'));
+  const greenhouses = byVillage(wrap(`select v.id as villageId, sum(x.count) as n ${GREENHOUSE_FROM} where`, greenhousesBuilt(period), 'group by v.id'));
+  const villages = ctx.ledger.sqlite.prepare('select id, name, retired_at is not null as retired from villages order by sort, id').all() as { id: number; name: string; retired: number }[];
+  return villages.map((v) => ({
+    village: v.name, retired: !!v.retired,
+    pairedHouseholds: paired.get(v.id) ?? 0, visits: visits.get(v.id) ?? 0, aidFen: aid.get(v.id) ?? 0,
+    landCentimu: land.get(v.id) ?? 0, greenhouses: greenhouses.get(v.id) ?? 0,
+  }));
 }
 
 /** The township's villages; a retired one only while it still has figures in the period. */
@@ -69,12 +74,10 @@ function villages(ctx: Ctx, from: string, to: string): VillageRow[] {
 
 /** Live poor and special households with no pairing in force at any time in the period. */
 function unpaired(ctx: Ctx, from: string, to: string): ReportInput['unpaired'] {
+  const paired = hasPairingInForce({ from, to });
   return ctx.ledger.sqlite.prepare(`
     select count(case when h.category = 'poor' then 1 end) as poor, count(case when h.category = 'special' then 1 end) as special
-    from households h where h.deleted_at is null and h.category in ('poor', 'special') and not exists (
-      select 1 from pairings p join cadres c on c.id = p.cadre_id join units u on u.id = c.unit_id
-      where p.household_id = h.id and p.deleted_at is null and c.deleted_at is null and u.deleted_at is null
-        and p.since <= @to and (p.until is null or p.until >= @from))`).get({ from, to }) as ReportInput['unpaired'];
+    from households h where ${liveHousehold()} and h.category in ('poor', 'special') and not ${paired.sql}`).get(...paired.params) as ReportInput['unpaired'];
 }
 
 /** The report API's figures of a period, by the one rule the API counts with. */

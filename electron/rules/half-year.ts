@@ -1,7 +1,7 @@
 import type { Ctx } from '../api/define';
 import { plainScaled } from '../values/numbers';
 import { householdKnownBy, liveHousehold, type Fragment, type Period } from './in-force';
-import { AID_FROM, aidIn, GREENHOUSE_FROM, greenhousesBuilt, LAND_FROM, pairedOf, plotsAtEnd, VISIT_FROM, visitsIn, WORK_FROM, workIn } from './report-sql';
+import { aidCounted, GREENHOUSE_FROM, greenhousesBuilt, LAND_FROM, pairedOf, plotsAtEnd, visitsCounted, WORK_FROM, workIn } from './report-sql';
 
 export type PairingFigures = { cadres: number; leaders: number; general: number; poorHouseholds: number; specialHouseholds: number };
 
@@ -40,10 +40,10 @@ export function pairingBoth(ctx: Ctx, period: Period): HalfYearReport['pairing']
 /** The half-year report's figures, every one counted from the ledger over the period. */
 export function halfYear(ctx: Ctx, from: string, to: string): HalfYearReport {
   const period = { from, to };
-  const aidWhere = aidIn(period);
+  // Visits and aid are the big tables: counted from their date indexes, by the ids each row names.
   const aid = one<{ deliveries: number; households: number; total: number; cash: number }>(ctx, wrap(`
     select count(*) as deliveries, count(distinct a.household_id) as households, coalesce(sum(a.amount_fen), 0) as total,
-      coalesce(sum(case when a.item = '现金' then a.amount_fen else 0 end), 0) as cash ${AID_FROM} where`, aidWhere));
+      coalesce(sum(case when a.item = '现金' then a.amount_fen else 0 end), 0) as cash from aid_deliveries a where`, aidCounted(period)));
   const endWhere = plotsAtEnd(period);
   const land = one<{ plots: number; area: number; newPlots: number; newArea: number }>(ctx, {
     sql: `select count(*) as plots, coalesce(sum(l.area_centimu), 0) as area,
@@ -57,7 +57,7 @@ export function halfYear(ctx: Ctx, from: string, to: string): HalfYearReport {
   const gh = one<{ zones: number; count: number; area: number }>(ctx, wrap(`
     select count(distinct x.zone_id) as zones, coalesce(sum(x.count), 0) as count, coalesce(sum(x.area_centimu), 0) as area
     ${GREENHOUSE_FROM} where`, greenhousesBuilt(period)));
-  const visits = one<{ n: number }>(ctx, wrap(`select count(*) as n ${VISIT_FROM} where`, visitsIn(period)));
+  const visits = one<{ n: number }>(ctx, wrap('select count(*) as n from visits r where', visitsCounted(period)));
   const work = many<{ category: string; measure: string | null; quantity: number }>(ctx, wrap(`
     select w.category, w.measure, coalesce(sum(w.quantity_centi), 0) as quantity ${WORK_FROM} where`, workIn(period),
     'group by w.category, w.measure order by w.category, w.measure'));

@@ -74,16 +74,33 @@ export function hasPairingInForce(period: Period, household = 'h', extra?: Fragm
  * A household (h) the ledger knew by a date: its earliest dated record (pairing, visit, aid, plot,
  * greenhouse) is on or before it, or it has none (a T2 row only). So a household first named by a
  * later half-year's sheets does not change an earlier half-year's count.
+ * Each table's earliest live date is one seek in its (household_id, deleted_at, date) index; a
+ * household with no dated record at all gets '9999' from every table and so counts.
  */
 export function householdKnownBy(date: string, h = 'h'): Fragment {
-  const first = ['select since as d from pairings where household_id = H and deleted_at is null',
-    'select date from visits where household_id = H and deleted_at is null',
-    'select date from aid_deliveries where household_id = H and deleted_at is null',
-    'select start from land_plots where household_id = H and deleted_at is null',
-    'select built_on from greenhouses where household_id = H and deleted_at is null and built_on is not null',
-  ].map((q) => q.replace('H', `${h}.id`)).join(' union all ');
-  return { sql: `coalesce((select min(d) from (${first})), '0000-00-00') <= ?`, params: [date] };
+  const NONE = `'9999'`;
+  const first = (table: string, column: string, more = '') =>
+    `coalesce((select min(${column}) from ${table} where household_id = ${h}.id and deleted_at is null${more}), ${NONE})`;
+  const earliest = `min(${[first('pairings', 'since'), first('visits', 'date'), first('aid_deliveries', 'date'), first('land_plots', 'start'),
+    first('greenhouses', 'built_on', ' and built_on is not null')].join(', ')})`;
+  return { sql: `coalesce(nullif(${earliest}, ${NONE}), '0000-00-00') <= ?`, params: [date] };
 }
+
+/** Ids of households (h) that are not live. */
+const deadHouseholds = () => `select h.id from households h where not (${liveHousehold()})`;
+/** Ids of cadres (c) that are not live, their unit (u) deleted included. */
+const deadCadres = () => `select c.id from cadres c join units u on u.id = c.unit_id where not (${liveCadre()})`;
+
+/**
+ * liveVisit, read from the visit row (r) alone: the household and cadre it names are not among the
+ * dead ones. The same rule without joining every visit to its household, cadre and unit, so a period's
+ * visits are counted from the (date, cadre_id, household_id, deleted_at) index.
+ */
+export const liveVisitAlone = () =>
+  and('r.deleted_at is null', `r.household_id not in (${deadHouseholds()})`, `r.cadre_id not in (${deadCadres()})`);
+/** liveAid, read from the delivery row (a) alone (see liveVisitAlone). */
+export const liveAidAlone = () =>
+  and('a.deleted_at is null', `a.household_id not in (${deadHouseholds()})`, `a.unit_id not in (select u.id from units u where not (${liveUnit()}))`);
 
 /** A live visit (r): of a live household (h) by a live cadre (c) of a live unit (u). */
 export const liveVisit = () => and('r.deleted_at is null', liveHousehold(), liveCadre());
