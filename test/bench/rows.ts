@@ -3,6 +3,7 @@ import { gridAll, gridFirst } from './grid';
 import { report } from './report';
 import { cliReport } from './cli';
 import { sheetsAll, sheetsUnit } from './sheets';
+import { importBig, importCli, importCommit, importRollbackPlan, importUndo } from './import';
 
 /**
  * Every row of `npm run bench`, in the order the table prints them. Each engineer registers a row
@@ -15,4 +16,5 @@ export const rows: BenchRow[] = [
   sheetsAll,
   gridFirst,
   gridAll,
+  importCli, importCommit, importRollbackPlan, importUndo, importBig,
 ];
