@@ -9,7 +9,12 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // The workbook reader runs in a worker thread: its own entry, beside index.js (electron/io/read/read.ts).
-        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'parse-worker': resolve(__dirname, 'electron/io/read/worker.ts') },
+        // The backend (ledger and every call) runs in a worker thread too (electron/backend/host.ts).
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'parse-worker': resolve(__dirname, 'electron/io/read/worker.ts'),
+          'backend-worker': resolve(__dirname, 'electron/backend/worker.ts'),
+        },
         external: ['better-sqlite3'],
       },
     },

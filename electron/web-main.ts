@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, UsageError } from './args';
-import { startLedgerSession } from './ledger-session';
+import { startBackend } from './backend/host';
 import { startWebServer } from './web';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,13 +22,17 @@ async function main() {
     if (r.status !== 0) throw new Error('界面构建失败');
   }
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const session = startLedgerSession(String(values.db), '浏览器模式', { onSlow: log }, log);
-  const { ctx } = session;
-  const server = await startWebServer(ctx, { port, staticDir });
+  // The ledger lives in a worker thread; this thread only serves HTTP, so it answers while an import runs.
+  const backend = await startBackend({
+    file: String(values.db), what: '浏览器模式', openOptions: {}, log,
+    // The server stays up: every call, now and later, answers the crash's message in the page.
+    onCrash: log,
+  });
+  const server = await startWebServer(backend, { port, staticDir });
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`双联台账浏览器模式：台账 ${ctx.ledger.file}，仅本机 127.0.0.1 可访问。按 Ctrl+C 退出。\n`);
-  if (ctx.ledger.problem) log('台账无法打开：页面只提供从备份恢复。');
-  const stop = () => { void server.close().then(() => { session.stop(); process.exit(0); }); };
+  process.stderr.write(`双联台账浏览器模式：台账 ${backend.file}，仅本机 127.0.0.1 可访问。按 Ctrl+C 退出。\n`);
+  if (backend.problem) log('台账无法打开：页面只提供从备份恢复。');
+  const stop = () => { void server.close().then(() => backend.stop()).then(() => process.exit(0)); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -1,11 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import { join, resolve } from 'node:path';
-import type { Ctx, ProgressEvent } from './api/define';
-import { callMethod, toWireError } from './api/dispatch';
-import { FileHandles } from './api/file-handles';
+import type { ProgressEvent } from './api/define';
+import { CALL_ID, newCallId, type Backend } from './backend/backend';
+import type { Reply } from './backend/protocol';
 import { LIMITS, mb } from './io/read/limits';
 import { BodyTooLarge, readSmallBody, streamBodyToFile } from './web/body';
 import { serveFile, staticFile } from './web/static';
@@ -50,6 +51,9 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number
   req.resume();
 }
 
+/** The plain-ASCII fallback name for old clients; filename* carries the real (Chinese) one. */
+const asciiName = (name: string) => name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+
 const isJson = (req: IncomingMessage) => /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
 const isBytes = (req: IncomingMessage) => /^application\/octet-stream\s*(;|$)/i.test(req.headers['content-type'] ?? '');
 
@@ -57,33 +61,62 @@ const isBytes = (req: IncomingMessage) => /^application\/octet-stream\s*(;|$)/i.
  * The loopback transport: the built renderer and `POST /api/<method>` on 127.0.0.1 only. The printed URL
  * carries the session token once; the page's first load turns it into an HttpOnly SameSite=Strict cookie
  * and the page takes it out of the address bar. API calls carry the cookie (or header `x-ledger-token`,
- * for scripts), never a token in the URL; a request from another origin is refused.
+ * for scripts), never a token in the URL; a request from another origin is refused. The server only
+ * relays: every call runs in the backend (a worker thread in browser mode), so it answers while one runs.
  */
-export function startWebServer(ctx: Ctx, opts: { port?: number; staticDir: string; token?: string }): Promise<WebServer> {
+export function startWebServer(backend: Backend, opts: { port?: number; staticDir: string; token?: string }): Promise<WebServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const root = existsSync(opts.staticDir) ? realpathSync(opts.staticDir) : resolve(opts.staticDir);
   const uploads = mkdtempSync(join(tmpdir(), 'ledger-uploads-'));
-  const files = new FileHandles();
   const listeners = new Set<ServerResponse>();
   let port = 0;
   const cookieName = () => `ledger_${port}`;
-  const webCtx: Ctx = {
-    ...ctx,
-    transport: 'http',
-    files,
-    progress: (e: ProgressEvent) => { for (const r of listeners) r.write(`data: ${JSON.stringify(e)}\n\n`); },
-  };
+  // Every page listening hears every call's progress; each event carries its callId for the page to pick.
+  const progress = (e: ProgressEvent) => { for (const r of listeners) r.write(`data: ${JSON.stringify(e)}\n\n`); };
+  const reply = (res: ServerResponse, r: Reply) => send(res, 'error' in r ? 400 : 200, r);
 
   const upload = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).slice(0, 255) || '未命名文件';
     const path = join(uploads, randomBytes(12).toString('hex'));
     try {
       const bytes = await streamBodyToFile(req, path, LIMITS.fileBytes);
-      send(res, 200, { result: { handle: files.add(path, name, true), name, bytes } });
+      send(res, 200, { result: { handle: await backend.hold(path, name, true), name, bytes } });
     } catch (e) {
       rmSync(path, { force: true });
       throw e;
     }
+  };
+
+  /** POST /api/cancel {callId}: the call stops at its next checkpoint and answers 已取消. */
+  const cancel = (res: ServerResponse, input: unknown): void => {
+    const callId = (input as { callId?: unknown } | null)?.callId;
+    if (typeof callId !== 'string' || !CALL_ID.test(callId)) { refuse(res, 400, '调用编号无效'); return; }
+    backend.cancel(callId);
+    send(res, 200, { result: null });
+  };
+
+  /**
+   * GET /api/download/<handle>: a file the API wrote (FileHandles.output), streamed as an attachment under
+   * the name the API gave it. Only handles the backend holds answer; anything else is 404.
+   */
+  const download = async (res: ServerResponse, handle: string): Promise<void> => {
+    const file = /^[A-Za-z0-9_-]{1,64}$/.test(handle) ? await backend.resolve(handle) : null;
+    if (!file) { refuse(res, 404, '文件已失效，请重新导出'); return; }
+    const stream = createReadStream(file.path);
+    try {
+      await new Promise<void>((opened, failed) => { stream.once('open', () => opened()); stream.once('error', failed); });
+    } catch {
+      refuse(res, 404, '文件已失效，请重新导出');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename="${asciiName(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    // Streamed in chunks: memory stays flat however big the export; a failure mid-way cuts the download.
+    await pipeline(stream, res).catch(() => res.destroy());
   };
 
   const api = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
@@ -96,6 +129,7 @@ export function startWebServer(ctx: Ctx, opts: { port?: number; staticDir: strin
       req.on('close', () => listeners.delete(res));
       return;
     }
+    if (path.startsWith('/api/download/') && req.method === 'GET') { await download(res, path.slice('/api/download/'.length)); return; }
     if (req.method !== 'POST') { refuse(res, 405, '只接受 POST'); return; }
     const isUpload = path === '/api/upload';
     // A form on another page can post text/plain or multipart without asking; these types it cannot.
@@ -114,11 +148,14 @@ export function startWebServer(ctx: Ctx, opts: { port?: number; staticDir: strin
         refuse(res, 400, '请求内容不是有效的 JSON');
         return;
       }
-      const result = await callMethod(webCtx, decodeURIComponent(path.slice(5)), input);
-      send(res, 200, { result: result ?? null });
+      if (path === '/api/cancel') { cancel(res, input); return; }
+      const given = req.headers['x-call-id'];
+      if (given !== undefined && (typeof given !== 'string' || !CALL_ID.test(given))) { refuse(res, 400, '调用编号无效'); return; }
+      reply(res, await backend.call(decodeURIComponent(path.slice(5)), input, { transport: 'http', callId: given ?? newCallId(), onProgress: progress }));
     } catch (e) {
       if (e instanceof BodyTooLarge) refuseTooLarge(req, res, limit);
-      else send(res, 400, { error: toWireError(e) });
+      // A body cut off, a file that could not be written or held: said as it is.
+      else refuse(res, 400, `请求未完成：${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
@@ -169,7 +206,7 @@ export function startWebServer(ctx: Ctx, opts: { port?: number; staticDir: strin
         close: () => new Promise((done) => {
           for (const r of listeners) r.end();
           server.closeAllConnections();
-          server.close(() => { files.clear(); rmSync(uploads, { recursive: true, force: true }); done(); });
+          server.close(() => { rmSync(uploads, { recursive: true, force: true }); done(); });
         }),
       });
     });

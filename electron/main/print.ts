@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
-import { setPdfEngine, setPrinter } from '../print/engine';
+import type { HostServices } from '../backend/protocol';
 
 /**
  * The desktop app prints the visit sheets with Electron's own Chromium: a hidden window loads the
@@ -26,16 +26,14 @@ async function withPage<T>(html: string, use: (w: BrowserWindow) => Promise<T>):
   }
 }
 
-export function bindPrinting(): void {
-  setPdfEngine({
-    name: 'electron',
+/** Printing and PDF for the backend's worker, which asks main for them (electron/backend/worker.ts). */
+export function electronPrinting(): Required<HostServices> {
+  return {
     htmlToPdf: (html) => withPage(html, async (w) =>
-      Buffer.from(await w.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }))),
-  });
-  setPrinter({
+      w.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })),
     print: (html) => withPage(html, (w) => new Promise((done) => {
       w.webContents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (printed, reason) =>
         done({ printed, reason: printed ? undefined : reason }));
     })),
-  });
+  };
 }

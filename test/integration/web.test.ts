@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../electron/io/read/limits';
+import { inProcessBackend } from '../../electron/backend/in-process';
 import { JSON_LIMIT, startWebServer, type WebServer } from '../../electron/web';
 import { ROOT } from '../helpers/run';
 import { tempLedger, villageId, type TestLedger } from '../helpers/ledger';
@@ -12,7 +13,7 @@ let t: TestLedger;
 let web: WebServer;
 beforeAll(async () => {
   t = tempLedger();
-  web = await startWebServer(t.ctx, { staticDir: join(ROOT, 'out', 'renderer') });
+  web = await startWebServer(inProcessBackend(t.ctx), { staticDir: join(ROOT, 'out', 'renderer') });
 });
 afterAll(async () => { await web.close(); t.close(); });
 
@@ -220,7 +221,7 @@ describe('loopback transport under hostile requests', () => {
     symlinkSync(secret, join(dir, 'leak.txt'));
     symlinkSync('/etc', join(dir, 'etc'));
     symlinkSync(join(dir, 'app.js'), join(dir, 'inside.js'));
-    const own = await startWebServer(t.ctx, { staticDir: dir });
+    const own = await startWebServer(inProcessBackend(t.ctx), { staticDir: dir });
     try {
       const get = async (p: string) => { const r = await fetch(`http://127.0.0.1:${own.port}${p}`); return { status: r.status, body: await r.text() }; };
       for (const p of ['/leak.txt', '/etc/passwd', '/etc/hostname']) {

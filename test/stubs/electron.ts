@@ -125,7 +125,10 @@ export const webUtils = {
 export const dialog = {
   nextOpen: { canceled: true, filePaths: [] as string[] },
   errors: [] as string[],
+  nextSave: { canceled: true, filePath: '' } as { canceled: boolean; filePath?: string },
+  saveAsked: [] as { defaultPath?: string }[],
   showOpenDialog: async () => dialog.nextOpen,
+  showSaveDialog: async (_win: unknown, o: { defaultPath?: string }) => { dialog.saveAsked.push(o); return dialog.nextSave; },
   showErrorBox: (title: string, text: string) => { dialog.errors.push(`${title}: ${text}`); },
   showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
   showMessageBoxSync: () => 0,
@@ -151,6 +154,7 @@ export function resetElectron(): void {
   ipcRenderer.invoked = []; ipcRenderer.subscribed = []; ipcRenderer.listeners.clear();
   contextBridge.exposed = {};
   dialog.nextOpen = { canceled: true, filePaths: [] }; dialog.errors = [];
+  dialog.nextSave = { canceled: true, filePath: '' }; dialog.saveAsked = [];
   shell.opened = [];
   Menu.current = null;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempLedger, type TestLedger } from '../helpers/ledger';
@@ -6,8 +6,10 @@ import { ROOT } from '../helpers/run';
 
 type Stub = typeof import('../stubs/electron');
 type Exposed = {
-  call: (name: string, input: unknown) => Promise<{ result?: unknown; error?: { message: string } }>;
-  onProgress: (l: (e: { task: string }) => void) => () => void;
+  call: (name: string, input: unknown, callId?: string) => Promise<{ result?: unknown; error?: { message: string } }>;
+  cancel: (callId: string) => Promise<{ result?: unknown; error?: { message: string } }>;
+  saveFile: (download: string, fileName: string) => Promise<{ result?: boolean; error?: { message: string } }>;
+  onProgress: (l: (e: { task: string; callId?: string }) => void) => () => void;
   holdFile: (file: object) => Promise<{ result?: string; error?: { message: string } }>;
   openFiles: () => Promise<{ result?: { handle: string; name: string }[] }>;
 };
@@ -26,16 +28,18 @@ async function boot(o: { packaged?: boolean; devUrl?: string } = {}): Promise<{ 
   vi.stubEnv('LEDGER_DB', t.file);
   vi.stubEnv('ELECTRON_RENDERER_URL', o.devUrl ?? '');
   await import('../../electron/main/index');
-  await vi.waitFor(() => { if (!e.BrowserWindow.created.length) throw new Error('no window yet'); });
+  await vi.waitFor(() => { if (!e.BrowserWindow.created.length) throw new Error('no window yet'); }, { timeout: 10_000 });
   await import('../../electron/preload/index');
   electron = e;
   const win = e.BrowserWindow.created.find((w) => w.options.webPreferences?.preload)!;
   return { e, win, ledger: e.contextBridge.exposed.ledger as unknown as Exposed, t };
 }
 
-afterEach(() => {
+afterEach(async () => {
   electron?.app.emit('before-quit');
   electron = null;
+  // Quitting stops the backend's worker: its backup on exit, the ledger closed, then the lock let go.
+  if (t) { const lock = `${t.file}.lock`; await vi.waitFor(() => { if (existsSync(lock)) throw new Error('still held'); }, { timeout: 30_000 }); }
   t?.close();
   t = null;
   vi.unstubAllEnvs();
@@ -53,6 +57,7 @@ describe('desktop main process: the window', () => {
     expect(String(dev.win.options.webPreferences!.preload)).toMatch(/preload[\\/]index\.cjs$/);
     expect(dev.win.loaded).toEqual({ url: 'http://localhost:5173/' });
     electron!.app.emit('before-quit');
+    await vi.waitFor(() => { if (existsSync(`${t!.file}.lock`)) throw new Error('still held'); }, { timeout: 30_000 });
     t!.close(); t = null;
 
     const packaged = await boot({ packaged: true, devUrl: 'http://evil.example/' });
@@ -110,6 +115,8 @@ describe('desktop IPC: preload and main', () => {
     await ledger.call('meta.info', {});
     await ledger.holdFile(dropped);
     await ledger.openFiles();
+    await ledger.cancel('none');
+    await ledger.saveFile('none', 'x.xlsx');
     expect(new Set(e.ipcRenderer.invoked)).toEqual(new Set(e.ipcMain.handlers.keys()));
     const { CHANNELS } = await import('../../electron/main/channels');
     expect(e.ipcRenderer.subscribed).toEqual([CHANNELS.progress]);
@@ -172,5 +179,49 @@ describe('desktop IPC: preload and main', () => {
     expect(r.result).toEqual([{ handle: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/), name: '区文广局-花名册.csv' }]);
     const preview = await ledger.call('imports.preview', { files: [{ handle: r.result![0].handle }] }) as { result: { totals: { added: number } } };
     expect(preview.result.totals.added).toBeGreaterThan(0);
+  });
+});
+
+describe('desktop IPC: long work and files the API wrote', () => {
+  it('cancels an import from the page: the call answers 已取消 and the ledger is unchanged', async () => {
+    const { e, ledger, t } = await boot();
+    const dropped = {};
+    e.webUtils.paths.set(dropped, SAMPLE);
+    const held = await ledger.holdFile(dropped);
+    const seen: { task: string; callId?: string }[] = [];
+    // Cancelled at its first progress event (reading the file, which the worker awaits): nothing is written yet.
+    const stop = ledger.onProgress((p) => { seen.push(p); if (seen.length === 1) void ledger.cancel('import-1'); });
+    const r = await ledger.call('imports.commit', { files: [{ handle: held.result }] }, 'import-1');
+    stop();
+    expect(seen[0]).toMatchObject({ task: 'import', callId: 'import-1' });
+    expect(r.error?.message).toContain('已取消');
+    expect(households(t)).toBe(0);
+    expect(batches(t)).toBe(0);
+    // The same file imports when not cancelled: the cancel, not the file, stopped it.
+    const again = await ledger.call('imports.commit', { files: [{ handle: held.result }] }, 'import-2');
+    expect(again.result).toMatchObject({ batch: 1 });
+  });
+
+  it('saves a file the backend holds where the person chooses in main\'s save dialog, and answers false when they cancel', async () => {
+    const { e, ledger, t } = await boot();
+    const source = join(t.dir, '导出.csv');
+    writeFileSync(source, '户主姓名\n王芳\n');
+    const dropped = {};
+    e.webUtils.paths.set(dropped, source);
+    const handle = (await ledger.holdFile(dropped)).result!;
+
+    e.dialog.nextSave = { canceled: true };
+    expect(await ledger.saveFile(handle, '导出.csv')).toEqual({ result: false });
+    expect(e.dialog.saveAsked).toEqual([expect.objectContaining({ defaultPath: '导出.csv' })]);
+
+    const target = join(t.dir, '另存的导出.csv');
+    e.dialog.nextSave = { canceled: false, filePath: target };
+    expect(await ledger.saveFile(handle, '导出.csv')).toEqual({ result: true });
+    expect(readFileSync(target, 'utf8')).toBe('户主姓名\n王芳\n');
+
+    // A handle the backend never gave opens no dialog and copies nothing.
+    const asked = e.dialog.saveAsked.length;
+    expect((await ledger.saveFile('A'.repeat(24), 'x.csv')).error?.message).toContain('文件已失效');
+    expect(e.dialog.saveAsked.length).toBe(asked);
   });
 });
