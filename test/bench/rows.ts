@@ -1,4 +1,5 @@
 import type { BenchRow } from './row';
+import { exportT2 } from './export-t2';
 import { gridAll, gridFirst } from './grid';
 import { report } from './report';
 import { cliReport } from './cli';
@@ -17,4 +18,5 @@ export const rows: BenchRow[] = [
   gridFirst,
   gridAll,
   importCli, importCommit, importRollbackPlan, importUndo, importBig,
+  exportT2,
 ];
