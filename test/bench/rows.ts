@@ -1,6 +1,9 @@
 import type { BenchRow } from './row';
+import { exportT2 } from './export-t2';
 import { gridAll, gridFirst } from './grid';
 import { report } from './report';
+import { cliReport } from './cli';
+import { sheetsAll, sheetsUnit } from './sheets';
 import { importBig, importCli, importCommit, importRollbackPlan, importUndo } from './import';
 
 /**
@@ -9,7 +12,11 @@ import { importBig, importCli, importCommit, importRollbackPlan, importUndo } fr
  */
 export const rows: BenchRow[] = [
   report,
+  cliReport,
+  sheetsUnit,
+  sheetsAll,
   gridFirst,
   gridAll,
   importCli, importCommit, importRollbackPlan, importUndo, importBig,
+  exportT2,
 ];
