@@ -153,7 +153,7 @@ export async function writeSheet(def: SheetDef, source: SheetSource, heading: Sh
     await closed(stream);
     return written;
   } catch (err) {
-    await abandon(wb, ws, stream);
+    await abandon(wb, ws, stream, streamError !== undefined);
     throw err;
   }
 
@@ -258,8 +258,7 @@ export async function writeSheet(def: SheetDef, source: SheetSource, heading: Sh
       }
       done += page.length;
       out.onProgress?.('写入', done, source.total);
-      await drained(ws);
-      if (streamError) throw streamError;
+      await Promise.race([drained(ws), broken]);
     }
     if (opts.subtotals && previous) writeSubtotal(previous._village);
 
@@ -323,7 +322,13 @@ async function closed(stream: WriteStream): Promise<void> {
  * After a failure or a cancel: finish the zip of what was written (it is then thrown away) so that no
  * stream is left writing into a file about to be removed; if even that fails, close the file outright.
  */
-async function abandon(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet, stream: WriteStream): Promise<void> {
+async function abandon(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet, stream: WriteStream, failed: boolean): Promise<void> {
+  if (failed) {
+    // The file itself failed: the zip could never finish into it.
+    stream.destroy();
+    await closed(stream);
+    return;
+  }
   try {
     ws.commit();
     await wb.commit();
