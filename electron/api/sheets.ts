@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { readMaskIdNumbers, readTownship } from '../io/write/signatories';
-import { householdSheet, selectHouseholds, type PrintSelection } from '../print/data';
+import { householdSheet, selectHouseholds, type PrintSelection, type SheetHousehold } from '../print/data';
 import { currentPrinter, pdfEngine } from '../print/engine';
 import { visitSheetsHtml } from '../print/visit-sheet';
 import { zOptionalDate, zOptionalRef } from '../values/zod';
@@ -30,18 +30,23 @@ function chosen(ctx: Ctx, sel: PrintSelection) {
   return list;
 }
 
-/** The HTML of the batch, reporting progress (and heeding 取消) every 2% of the households. */
-function buildHtml(ctx: Ctx, sel: PrintSelection): { html: string; count: number; first: { head: string; village: string } } {
+/**
+ * The HTML of the batch, reporting progress every 2% of the households. Between those chunks it lets
+ * the event loop run, so that a 取消 sent to the backend's thread arrives, and heeds it.
+ */
+async function buildHtml(ctx: Ctx, sel: PrintSelection): Promise<{ html: string; count: number; first: { head: string; village: string } }> {
   const list = chosen(ctx, sel);
   const t = readTownship(ctx);
   const every = Math.max(1, Math.floor(list.length / 50));
-  const sheets = list.map((h, i) => {
+  const sheets: SheetHousehold[] = [];
+  for (const [i, h] of list.entries()) {
     if (i % every === 0) {
+      await new Promise((next) => setImmediate(next));
       checkCancelled(ctx);
       ctx.progress?.({ task: 'visit-sheets', step: '整理', done: i, total: list.length, message: `正在整理 ${h.village} ${h.head}` });
     }
-    return householdSheet(ctx, h.id, t.name, sel.asOf ?? undefined);
-  });
+    sheets.push(householdSheet(ctx, h.id, t.name, sel.asOf ?? undefined));
+  }
   const html = visitSheetsHtml(sheets, { county: t.county, township: t.name, maskIdNumbers: readMaskIdNumbers(ctx) });
   return { html, count: list.length, first: list[0] };
 }
@@ -63,14 +68,14 @@ export const sheets = {
     return { total: list.length, households: list.slice(0, MAX_BATCH) };
   }, labels),
 
-  html: method(selection, (ctx, sel) => {
-    const { html, count } = buildHtml(ctx, sel);
+  html: method(selection, async (ctx, sel) => {
+    const { html, count } = await buildHtml(ctx, sel);
     return { html, count };
   }, labels),
 
   /** The batch as one PDF, written to the CLI's `out` or to a file the window downloads (see output.ts). */
   pdf: method(selection.extend({ out: zOut }), async (ctx, { out, ...sel }) => {
-    const { html, count, first } = buildHtml(ctx, sel);
+    const { html, count, first } = await buildHtml(ctx, sel);
     const target = outputTarget(ctx, fileName(ctx, sel, first), out);
     const say = (step: string, message: string) => ctx.progress?.({ task: 'visit-sheets', step, done: count, total: count, message });
     say('排版', `正在排版 PDF（${count} 页）…`);
@@ -93,7 +98,7 @@ export const sheets = {
   print: method(selection, async (ctx, sel) => {
     const printer = currentPrinter();
     if (!printer) throw new LedgerError('浏览器模式不能直接调用打印机：请在预览中点“打印”，或保存 PDF 后打印');
-    const { html, count } = buildHtml(ctx, sel);
+    const { html, count } = await buildHtml(ctx, sel);
     const r = await printer.print(html);
     return { ...r, count };
   }, labels),
