@@ -10,12 +10,15 @@ import type { Reply, Transport } from './protocol';
  */
 export class Calls {
   private readonly running = new Map<string, AbortController>();
+  /** Ids cancelled before their call arrived (a cancel can overtake its call on another connection). */
+  private readonly early = new Set<string>();
 
   constructor(private readonly ctx: Ctx, readonly files: FileHandles) {}
 
   async run(id: string, name: string, input: unknown, transport: Transport, progress: (e: ProgressEvent) => void): Promise<Reply> {
     if (this.running.has(id)) return { error: { message: `调用编号 ${id} 已在使用中，请重试`, problems: [] } };
     const controller = new AbortController();
+    if (this.early.delete(id)) controller.abort();
     this.running.set(id, controller);
     try {
       const ctx: Ctx = {
@@ -31,7 +34,11 @@ export class Calls {
   }
 
   cancel(id: string): void {
-    this.running.get(id)?.abort();
+    const running = this.running.get(id);
+    if (running) { running.abort(); return; }
+    this.early.add(id);
+    // Kept few: a cancel for a call that already ended is never claimed.
+    if (this.early.size > 100) this.early.delete(this.early.values().next().value as string);
   }
 
   cancelAll(): void {
