@@ -18,12 +18,13 @@ export function WorkProgress({ progress, onCancel, cancelling }: { progress: Pro
         <Space wrap>
           {progress.step && <Tag color="blue">{progress.step}</Tag>}
           <Typography.Text>{cancelling ? '正在取消…' : progress.message ?? '正在处理…'}</Typography.Text>
-          {counted && <Typography.Text type="secondary">{n(progress.done)} / {n(progress.total)} 行</Typography.Text>}
+          {/* The count, unless the message already says it (the import's “正在核对第 500 行，共 20,000 行”). */}
+          {counted && !progress.message?.includes(n(progress.total)) && <Typography.Text type="secondary">{n(progress.done)} / {n(progress.total)} 行</Typography.Text>}
         </Space>
-        <Space style={{ width: '100%' }} styles={{ item: { flex: 'auto' } }}>
-          <Progress percent={percent} status="active" showInfo={counted} />
+        <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
+          <Progress style={{ flex: 1, margin: 0 }} percent={percent} status="active" showInfo={counted} />
           {onCancel && <Button onClick={onCancel} disabled={cancelling}>取消</Button>}
-        </Space>
+        </div>
       </Space>
     </Card>
   );
