@@ -1,7 +1,7 @@
 // Bundles the Node entry points (CLI, browser mode, the parse worker, the backend worker) into out/node/,
 // so `ledger` and `web` start from built JavaScript instead of compiling TypeScript at every start.
 // `npm run build` runs it after electron-vite (browser mode serves out/renderer).
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -33,6 +33,8 @@ const entryPoints = Object.entries(entries)
   .filter(([, src]) => existsSync(join(root, src)))
   .map(([out, src]) => ({ out, in: join(root, src) }));
 
+// Chunk names carry hashes: an old build's chunks would pile up beside the new ones.
+rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const result = await build({
   absWorkingDir: root,

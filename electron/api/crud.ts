@@ -15,7 +15,7 @@ type ViewRow = Row & { id: number };
 
 export const listInput = z.object({
   offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(5000).default(500),
+  limit: z.number().int().min(1).max(20000).default(500),
   search: z.string().max(200).optional(),
   /** Exact matches on columns of the list view, e.g. { villageId: 3 }. */
   filters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),

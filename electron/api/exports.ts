@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { exportSheet, type ExportRequest } from '../io/write/export';
+import { exportFileName, exportSheet, sheetHeading, type ExportRequest } from '../io/write/export';
+import { writeWhole } from '../io/write/file-out';
+import type { ExportStep } from '../io/write/workbook';
 import { SHEET_REGISTER } from '../io/write/select';
 import type { SheetCode } from '../io/sheets';
 import { zOptionalDate, zOptionalRef } from '../values/zod';
 import { aid } from './aid';
 import { listInput } from './crud';
-import { LedgerError, method, type Ctx } from './define';
+import { checkCancelled, LedgerError, method, type Ctx } from './define';
 import { greenhouses } from './greenhouses';
 import { households } from './households';
 import { land } from './land';
+import { outputTarget, zOut } from './output';
 import { pairings } from './pairings';
 import { requireUnit, requireVillage } from './refs';
 import { visits } from './visits';
@@ -25,12 +28,24 @@ const common = {
   subtotals: z.boolean().default(false),
   /** 填报时间 / 报出日期; today when empty. */
   reportDate: optDate(),
+  /** Where to write the file (CLI and direct calls only; a window gets a download). */
+  out: zOut,
 };
-const labels = { sheet: '表格', unitId: '联系单位', villageId: '村', from: '起始日期', to: '截止日期', reportDate: '填报时间', ids: '记录' };
+const labels = { out: '保存位置', sheet: '表格', unitId: '联系单位', villageId: '村', from: '起始日期', to: '截止日期', reportDate: '填报时间', ids: '记录' };
 
-/** The file travels as base64 over every transport; the CLI writes the same bytes to its --out file. */
-function reply(r: Awaited<ReturnType<typeof exportSheet>>) {
-  return { fileName: r.fileName, base64: r.buffer.toString('base64'), rows: r.rows, sums: r.sums, sumsPer: r.sumsPer };
+/**
+ * Streams the sheet to the CLI's `out` path or to a temporary file the window's transport delivers,
+ * reporting each page (排版, then 写入) and stopping at the person's 取消 (no file is left behind).
+ */
+async function writeExport(ctx: Ctx, req: ExportRequest, out: string | undefined) {
+  const heading = sheetHeading(ctx, req.reportDate);
+  const target = outputTarget(ctx, exportFileName(ctx, req, heading), out);
+  const onProgress = (step: ExportStep, done: number, total: number) => {
+    checkCancelled(ctx);
+    ctx.progress?.({ task: 'export', step, done, total, message: `${step === '排版' ? '正在排版' : '正在写入'}（${done}/${total} 行）` });
+  };
+  const r = await writeWhole(target.path, (path) => exportSheet(ctx, req, heading, { path, onProgress }));
+  return { ...target.written(), rows: r.rows, sums: r.sums, sumsPer: r.sumsPer };
 }
 
 const REGISTERS = { pairings, households, visits, aid, land, greenhouses, workItems };
@@ -62,7 +77,7 @@ export const exportsArea = {
     if (i.unitId) requireUnit(ctx, i.unitId);
     if (i.villageId) requireVillage(ctx, i.villageId);
     if (i.from && i.to && i.to < i.from) throw new LedgerError(`截止日期 ${i.to} 早于起始日期 ${i.from}`, [{ field: 'to', message: '截止日期早于起始日期' }]);
-    return reply(await exportSheet(ctx, i as ExportRequest));
+    return writeExport(ctx, i as ExportRequest, i.out);
   }, labels),
 
   /**
@@ -81,6 +96,6 @@ export const exportsArea = {
       const wanted = ids ? new Set(ids) : null;
       ids = wanted ? shown.filter((id) => wanted.has(id)) : shown;
     }
-    return reply(await exportSheet(ctx, { sheet: i.sheet, ids, subtotals: i.subtotals, reportDate: i.reportDate }));
+    return writeExport(ctx, { sheet: i.sheet, ids, subtotals: i.subtotals, reportDate: i.reportDate }, i.out);
   }, labels),
 };

@@ -146,10 +146,10 @@ export const imports = {
   }),
 
   /** 撤销: removes the rows the batch added and restores the ones it changed, in one transaction. */
-  rollback: method(batchId, (ctx, { batchId }) => {
+  rollback: method(batchId, async (ctx, { batchId }) => {
     backupBefore(ctx, '撤销导入前');
     try {
-      return rollbackBatch(ctx.ledger.sqlite, batchId);
+      return await rollbackBatch(ctx.ledger.sqlite, batchId, { progress: ctx.progress, signal: ctx.signal });
     } catch (e) {
       if (e instanceof RollbackRefused) throw new LedgerError(e.message);
       throw e;

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { callMethod } from '../api/dispatch';
 import { LedgerError, type Ctx } from '../api/define';
 import { parse, UsageError } from '../args';
@@ -32,6 +32,8 @@ export const exportCommand: Command = {
       throw new UsageError(`请指定要导出的表：${SHEETS.map((s) => `${s.code} ${s.title}`).join('；')}`);
     }
     if (!values.out) throw new UsageError('请用 --out 指定要写入的 .xlsx 文件');
+    const out = resolve(values.out);
+    if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new UsageError(`保存位置的文件夹不存在：${dirname(out)}；请先建好文件夹或换一个位置`);
     const ctx = openContext(db);
     try {
       const input = {
@@ -40,10 +42,10 @@ export const exportCommand: Command = {
         villageId: values.village ? idByName(ctx, 'villages', values.village, '村') : null,
         from: values.from ?? null, to: values.to ?? null,
         subtotals: Boolean(values.subtotals), reportDate: values.date ?? null,
+        // The workbook is streamed straight into this file; nothing of it passes through here.
+        out,
       };
-      const r = await callMethod(ctx, 'exports.sheet', input) as { fileName: string; base64: string; rows: number; sums: Record<string, number> };
-      const out = resolve(values.out);
-      writeFileSync(out, Buffer.from(r.base64, 'base64'));
+      const r = await callMethod(ctx, 'exports.sheet', input) as { rows: number; sums: Record<string, number> };
       o.out(o.json ? JSON.stringify({ file: out, rows: r.rows, sums: r.sums }) : `已导出 ${r.rows} 行：${out}`);
       return 0;
     } finally {

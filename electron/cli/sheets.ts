@@ -33,16 +33,16 @@ function householdByKey(ctx: Ctx, text: string): number {
 
 export const sheetsCommand: Command = {
   name: 'sheets',
-  usage: 'sheets [--village 村] [--unit 单位] [--cadre 干部] [--household 身份证号] --out 文件.pdf [--html]',
+  usage: 'sheets [--all | --village 村 | --unit 单位 | --cadre 干部 | --household 身份证号] --out 文件.pdf [--html]',
   summary: '打印入户走访记录表（每户一页 A4，PDF；--html 输出网页）',
   run: async (db, argv, o) => {
     const { values } = parse(argv, {
       out: { type: 'string' }, village: { type: 'string' }, unit: { type: 'string' }, cadre: { type: 'string' },
-      household: { type: 'string', multiple: true }, html: { type: 'boolean' }, date: { type: 'string' },
+      household: { type: 'string', multiple: true }, html: { type: 'boolean' }, date: { type: 'string' }, all: { type: 'boolean' },
     });
     if (!values.out) throw new UsageError('请用 --out 指定要写入的 .pdf 文件');
-    if (!values.village && !values.unit && !values.cadre && !values.household?.length) {
-      throw new UsageError('请用 --village、--unit、--cadre 或 --household 选择要打印的户');
+    if (!values.all && !values.village && !values.unit && !values.cadre && !values.household?.length) {
+      throw new UsageError('请用 --all、--village、--unit、--cadre 或 --household 选择要打印的户');
     }
     const ctx = openContext(db);
     if (!o.json) {
@@ -58,6 +58,7 @@ export const sheetsCommand: Command = {
         cadreId: values.cadre ? cadreByName(ctx, values.cadre) : null,
         householdIds: values.household?.map((h) => householdByKey(ctx, h)),
         asOf: values.date ?? null,
+        all: values.all ?? false,
       };
       const out = resolve(values.out);
       let count: number;
@@ -66,9 +67,7 @@ export const sheetsCommand: Command = {
         writeFileSync(out, r.html, 'utf8');
         count = r.count;
       } else {
-        const r = await callMethod(ctx, 'sheets.pdf', input) as { base64: string; count: number };
-        writeFileSync(out, Buffer.from(r.base64, 'base64'));
-        count = r.count;
+        count = (await callMethod(ctx, 'sheets.pdf', { ...input, out }) as { count: number }).count;
       }
       o.out(o.json ? JSON.stringify({ file: out, households: count }) : `已生成 ${count} 户的入户走访记录表：${out}`);
       return 0;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { PdfEngine } from './engine';
+import type { PdfEngine, PdfOptions } from './engine';
 
 /** Chromium with nothing that reaches outside this machine. */
 const ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -29,7 +29,7 @@ function launchOptions(): { executablePath?: string; channel?: string }[] {
 export function chromiumEngine(): PdfEngine {
   return {
     name: 'chromium',
-    async htmlToPdf(html: string): Promise<Buffer> {
+    async htmlToPdf(html: string, { signal, onStep }: PdfOptions = {}): Promise<Buffer> {
       // Loaded by name at run time: the desktop bundle uses Electron's own engine and must not bundle this.
       const moduleName = 'playwright-core';
       const { chromium } = (await import(/* @vite-ignore */ moduleName)) as typeof import('playwright-core');
@@ -42,14 +42,23 @@ export function chromiumEngine(): PdfEngine {
           lastError = e;
           continue;
         }
+        // Cancelling closes the browser: a batch of hundreds of pages stops at once, even inside page.pdf.
+        const stop = () => { void browser.close(); };
+        signal?.addEventListener('abort', stop, { once: true });
         try {
+          signal?.throwIfAborted();
           // The sheets are plain HTML: no script of theirs runs, and nothing is fetched from anywhere.
           const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
           const page = await context.newPage();
-          await page.setContent(html, { waitUntil: 'load' });
+          onStep?.('layout');
+          await page.setContent(html, { waitUntil: 'load', timeout: 0 });
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
+          onStep?.('pdf');
+          // One page.pdf for the whole batch: Chromium has no way to append to a PDF, and joining
+          // several would take a PDF library; one call keeps the cost that of bare Chromium (npm run bench).
           return Buffer.from(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
         } finally {
+          signal?.removeEventListener('abort', stop);
           await browser.close();
         }
       }

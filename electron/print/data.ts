@@ -8,7 +8,7 @@ import { todayIso } from '../values/dates';
  *
  * Selection: explicit households print whatever their pairing; a village, a unit or a cadre prints the
  * households that have a pairing in force on `asOf` (today unless given) — in that village, with a
- * cadre of that unit, or with that cadre. Several criteria together narrow each other. Deleted
+ * cadre of that unit, or with that cadre; `all` prints every household with a pairing in force. Several criteria together narrow each other. Deleted
  * households, cadres, units and pairings never print (electron/rules/in-force.ts). Order: village, group, head, as the cadres walk.
  */
 export type PrintSelection = {
@@ -17,6 +17,8 @@ export type PrintSelection = {
   unitId?: number | null;
   cadreId?: number | null;
   asOf?: string | null;
+  /** Every household with a pairing in force (`ledger sheets --all`): the whole township in one batch. */
+  all?: boolean | null;
 };
 
 export const KNOW = [
@@ -54,7 +56,7 @@ export function selectHouseholds(ctx: Ctx, sel: PrintSelection): { id: number; h
   if (sel.householdIds?.length) {
     where.push('h.id in (select value from json_each(?))');
     params.push(JSON.stringify(sel.householdIds));
-  } else if (!sel.villageId && !sel.unitId && !sel.cadreId) {
+  } else if (!sel.villageId && !sel.unitId && !sel.cadreId && !sel.all) {
     throw new LedgerError('请选择要打印的户、村、联系单位或联户干部');
   }
   if (sel.villageId) { where.push('h.village_id = ?'); params.push(sel.villageId); }

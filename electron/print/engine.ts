@@ -3,7 +3,12 @@
  * printToPDF and print dialog, set by electron/main/print.ts) and browser mode / the CLI (Chromium
  * through playwright-core) share the same HTML templates.
  */
-export type PdfEngine = { name: string; htmlToPdf(html: string): Promise<Buffer> };
+export type PdfEngine = { name: string; htmlToPdf(html: string, opts?: PdfOptions): Promise<Buffer> };
+/**
+ * `signal` stops the work (the browser is closed, the call rejects); `onStep` hears where a long batch is:
+ * laying the pages out, then writing the PDF.
+ */
+export type PdfOptions = { signal?: AbortSignal; onStep?: (step: 'layout' | 'pdf') => void };
 export type Printer = { print(html: string): Promise<{ printed: boolean; reason?: string }> };
 
 let engine: PdfEngine | null = null;

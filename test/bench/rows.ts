@@ -1,6 +1,10 @@
 import type { BenchRow } from './row';
+import { exportT2 } from './export-t2';
 import { gridAll, gridFirst } from './grid';
 import { report } from './report';
+import { cliReport } from './cli';
+import { sheetsAll, sheetsUnit } from './sheets';
+import { importBig, importCli, importCommit, importRollbackPlan, importUndo } from './import';
 
 /**
  * Every row of `npm run bench`, in the order the table prints them. Each engineer registers a row
@@ -8,6 +12,11 @@ import { report } from './report';
  */
 export const rows: BenchRow[] = [
   report,
+  cliReport,
+  sheetsUnit,
+  sheetsAll,
   gridFirst,
   gridAll,
+  importCli, importCommit, importRollbackPlan, importUndo, importBig,
+  exportT2,
 ];

@@ -5,7 +5,7 @@ import { checkChar } from '../../electron/values/idcard';
 export type TestSheet = { name: string; rows: unknown[][]; merges?: string[]; hidden?: boolean };
 
 /** An .xlsx in memory, as a unit's Excel would write it (values only: no styles). */
-export function xlsxBytes(sheets: TestSheet[]): Buffer {
+export function xlsxBytes(sheets: TestSheet[], as: { excel?: boolean } = {}): Buffer {
   const wb = XLSX.utils.book_new();
   for (const s of sheets) {
     const ws = XLSX.utils.aoa_to_sheet(s.rows);
@@ -13,7 +13,8 @@ export function xlsxBytes(sheets: TestSheet[]): Buffer {
     XLSX.utils.book_append_sheet(wb, ws, s.name);
   }
   wb.Workbook = { Sheets: sheets.map((s) => ({ name: s.name, Hidden: s.hidden ? 1 : 0 })) };
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  // `excel`: compressed, with a shared-string table, as Excel and WPS save (a big sheet stays small).
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', ...(as.excel ? { compression: true, bookSST: true } : {}) }) as Buffer;
 }
 
 /** A valid 18-digit ID number of 上坝镇 (620902), born on `birth` (YYYYMMDD), sequence `seq` (odd: male). */

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDownloads } from '../helpers/downloads';
 import { tempLedger, type TestLedger } from '../helpers/ledger';
 
 let t: TestLedger;
-beforeAll(async () => { t = tempLedger(); await t.api.meta.loadDemo({}); });
+beforeAll(async () => { t = withDownloads(tempLedger()); await t.api.meta.loadDemo({}); });
 afterAll(() => t.close());
 
 describe('the demo ledger', () => {

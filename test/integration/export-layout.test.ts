@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
+import { downloaded, withDownloads } from '../helpers/downloads';
 import { tempLedger, villageId, type TestLedger } from '../helpers/ledger';
 
 /**
@@ -11,10 +12,10 @@ let t: TestLedger;
 const FROM = '2014-01-01', TO = '2014-06-30';
 const PERIOD = { from: FROM, to: TO, reportDate: '2014-06-30' };
 
-type Exported = { fileName: string; base64: string; rows: number; sums: Record<string, number> };
+type Exported = { fileName: string; download?: string; rows: number; sums: Record<string, number> };
 async function open(r: Exported) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(r.base64, 'base64') as unknown as ArrayBuffer);
+  await wb.xlsx.load(downloaded(t, r) as unknown as ArrayBuffer);
   return wb.worksheets[0];
 }
 const sql = <T>(q: string, ...p: unknown[]) => t.ctx.ledger.sqlite.prepare(q).get(...p) as T;
@@ -31,7 +32,7 @@ const merges = (ws: ExcelJS.Worksheet): string[] => (ws.model as unknown as { me
 const hundredths = (v: number) => Math.round(v * 100);
 
 beforeAll(async () => {
-  t = tempLedger();
+  t = withDownloads(tempLedger());
   await t.api.meta.loadDemo({});
   await t.api.settings.set({ key: 'signatories', value: { unit: '上坝镇党政综合办公室', filledBy: '张丽', phone: '0937-2680123', checkedBy: '李明', head: '王建国' } });
 });
@@ -103,6 +104,7 @@ describe('the layout of an exported sheet (T1 花名册)', () => {
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.printTitlesRow).toBe('3:4');
+    expect(ws.pageSetup.horizontalCentered).toBe(true);
     const view = ws.views[0] as ExcelJS.WorksheetViewFrozen;
     expect(view.state).toBe('frozen');
     expect(view.ySplit).toBe(4);
@@ -175,7 +177,7 @@ describe('sums and counts of every sheet against the ledger', () => {
       const total = ws.getRow(start + expected.n);
       expect(text(total.getCell(1))).toBe('合计');
       // The cached values of the 合计 formulas as SheetJS reads them (ExcelJS reads a cached 0 as no result).
-      const sheetjs = XLSX.read(Buffer.from(r.base64, 'base64'));
+      const sheetjs = XLSX.read(downloaded(t, r));
       const cached = (address: string) => Number(sheetjs.Sheets[sheetjs.SheetNames[0]][address]?.v);
       for (const [col, [key, kind]] of Object.entries(c.sums)) {
         const cell = total.getCell(Number(col));
@@ -314,7 +316,7 @@ describe('choosing what to export', () => {
 
   it('SheetJS reads the same merges, text IDs and the title', async () => {
     const r = await t.api.exports.sheet({ sheet: 'T1', ...PERIOD });
-    const wb = XLSX.read(Buffer.from(r.base64, 'base64'));
+    const wb = XLSX.read(downloaded(t, r));
     const ws = wb.Sheets[wb.SheetNames[0]];
     expect(ws.A1.v).toBe('肃州区上坝镇双联行动联户干部及联系户花名册');
     expect(ws.K5.t).toBe('s');

@@ -1,15 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { builder } from '../helpers/build';
+import { downloaded, withDownloads } from '../helpers/downloads';
 import { tempLedger } from '../helpers/ledger';
 
-const t = tempLedger();
+const t = withDownloads(tempLedger());
 afterAll(() => t.close());
 
 /** Every ID-number cell of an exported sheet, read back with SheetJS. */
 async function idCells(sheet: 'T1' | 'T2' | 'T4'): Promise<string[]> {
-  const r = (await t.api.exports.sheet({ sheet, from: '2014-01-01', to: '2014-06-30' })) as { base64: string };
-  const wb = XLSX.read(Buffer.from(r.base64, 'base64'));
+  const r = await t.api.exports.sheet({ sheet, from: '2014-01-01', to: '2014-06-30' });
+  const wb = XLSX.read(downloaded(t, r));
   const grid = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, defval: null });
   return grid.flat().filter((v): v is string => typeof v === 'string' && /^620902/.test(v));
 }

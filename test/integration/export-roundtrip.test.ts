@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHEETS, sheetByCode, type SheetCode } from '../../electron/io/sheets';
 import { cleanText } from '../../electron/values/text';
+import { downloaded, withDownloads } from '../helpers/downloads';
 import { importForRoundTrip } from '../helpers/import-for-round-trip';
 import { tempLedger, type TestLedger } from '../helpers/ledger';
 import { readDistrictSheet, type ReadValue } from '../helpers/read-sheet';
@@ -93,12 +94,12 @@ const canon = (rows: Record<string, unknown>[]) =>
 const exported = new Map<SheetCode, Buffer>();
 
 beforeAll(async () => {
-  t = tempLedger();
+  t = withDownloads(tempLedger());
   await t.api.meta.loadDemo({});
   for (const s of SHEETS) {
     // No period: every row of the register (T1/T2: the pairings in force today and their households).
     const r = await t.api.exports.sheet({ sheet: s.code, reportDate: '2014-06-30' });
-    exported.set(s.code, Buffer.from(r.base64, 'base64'));
+    exported.set(s.code, downloaded(t, r));
   }
 });
 afterAll(() => t.close());
@@ -118,13 +119,13 @@ describe('exported sheets read back to the ledger’s values', () => {
 
 describe('exported, imported into an empty ledger, exported again: unchanged', () => {
   it('all seven sheets', async () => {
-    const empty = tempLedger();
+    const empty = withDownloads(tempLedger());
     try {
       await importForRoundTrip(empty.ctx, SHEETS.map((s) => ({ name: `${s.code}.xlsx`, bytes: exported.get(s.code)! })));
       for (const s of SHEETS) {
         const again = await empty.api.exports.sheet({ sheet: s.code, reportDate: '2014-06-30' });
         const before = readDistrictSheet(exported.get(s.code)!, sheetByCode(s.code)).rows;
-        const after = readDistrictSheet(Buffer.from(again.base64, 'base64'), sheetByCode(s.code)).rows;
+        const after = readDistrictSheet(downloaded(empty, again), sheetByCode(s.code)).rows;
         expect(canon(after), s.code).toEqual(canon(before));
       }
     } finally {

@@ -2,11 +2,12 @@ import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dumpLedger } from '../helpers/dump';
+import { downloaded, withDownloads } from '../helpers/downloads';
 import { tempLedger, type TestLedger } from '../helpers/ledger';
 import { idNumber } from '../helpers/sheets';
 
 let t: TestLedger;
-beforeEach(() => { t = tempLedger(); });
+beforeEach(() => { t = withDownloads(tempLedger()); });
 afterEach(() => t.close());
 
 const HEAD = ['序号', '联系单位', '姓名', '性别', '职务', '干部级别', '联系电话', '村', '村民小组', '户主姓名', '身份证号码', '家庭人口', '户类型', '致贫原因', '结对日期', '备注'];
@@ -47,9 +48,9 @@ describe('T1 解除日期', () => {
   it('is imported as the pairing’s end, refused before 结对日期, and exported back only when a pairing has ended', async () => {
     await seed();
     const plain = await t.api.exports.sheet({ sheet: 'T1', from: '2014-01-01', to: '2014-12-31' });
-    const headersOf = (b64: string) => (XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(Buffer.from(b64, 'base64')).Sheets['联户干部及联系户花名册'], { header: 1 }))
+    const headersOf = (bytes: Buffer) => (XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(bytes).Sheets['联户干部及联系户花名册'], { header: 1 }))
       .flat().filter((c): c is string => typeof c === 'string');
-    expect(headersOf(plain.base64)).not.toContain('解除日期');
+    expect(headersOf(downloaded(t, plain))).not.toContain('解除日期');
 
     const bad = await t.api.imports.preview({ files: [{ name: 'bad.xlsx', base64: await t1([{ ...P[5], until: '2013-12-31' }], { withUntil: true }) }] });
     expect(bad.files[0].sheets[0].errors).toEqual([expect.objectContaining({ row: 4, column: '解除日期', message: expect.stringContaining('解除日期 2013-12-31 早于结对日期 2014-01-10') })]);
@@ -59,7 +60,7 @@ describe('T1 解除日期', () => {
     expect(pairingsNow().find((p) => p.cadre === '赵六')!.until).toBe('2014-09-30');
 
     const back = await t.api.exports.sheet({ sheet: 'T1', from: '2014-01-01', to: '2014-12-31' });
-    const grid = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(Buffer.from(back.base64, 'base64')).Sheets['联户干部及联系户花名册'], { header: 1, raw: false });
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(downloaded(t, back)).Sheets['联户干部及联系户花名册'], { header: 1, raw: false });
     const header = grid.find((r) => r.includes('序号'))!;
     const col = header.indexOf('解除日期');
     expect(col).toBe(header.length - 1);
@@ -68,7 +69,7 @@ describe('T1 解除日期', () => {
     expect(grid.find((r) => r.includes('孟珍发'))![col] ?? null).toBeNull();
 
     // The export imports back to the same ledger: nothing changes.
-    const again = await t.api.imports.preview({ files: [{ name: 'back.xlsx', base64: back.base64 }] });
+    const again = await t.api.imports.preview({ files: [{ name: 'back.xlsx', base64: downloaded(t, back).toString('base64') }] });
     expect(again.totals).toMatchObject({ added: 0, updated: 0, errors: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HalfYearReport } from '../../electron/api/reports';
 import { builder } from '../helpers/build';
+import { withDownloads } from '../helpers/downloads';
 import { tempLedger, type TestLedger } from '../helpers/ledger';
 
 /**
@@ -13,7 +14,7 @@ const P = { from: '2014-01-01', to: '2014-06-30' };
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  t = tempLedger();
+  t = withDownloads(tempLedger());
   const b = builder(t);
   ids.U1 = await b.unit('区统计局');
   ids.U2 = await b.unit('区司法局');

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { HalfYearReport, PreviousFigures } from '../../electron/api/reports';
 import { previousPeriod } from '../../electron/rules/half-year';
 import { builder } from '../helpers/build';
+import { withDownloads } from '../helpers/downloads';
 import { tempLedger } from '../helpers/ledger';
 import { importFiles, sampleFiles } from '../helpers/samples';
 
@@ -15,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('pairings over time', () => {
   it('a pairing ended inside the period counts in it and not in the next', async () => {
-    const t = tempLedger();
+    const t = withDownloads(tempLedger());
     const b = builder(t);
     const unit = await b.unit('区统计局');
     const a = await b.cadre(unit, '甲');

@@ -74,6 +74,7 @@ export class Resolver {
     const raw = ctx.get<string>(key)!;
     const s = raw.replace(/\s+/g, '').replace(/村委会$|村民委员会$/, '村');
     const v = this.villages.get(s) ?? this.villages.get(`${s}村`);
+    if (v && !this.retired.has(v.name)) return v;
     const live = [...this.villages.keys()].filter((n) => !this.retired.has(n)).join('、');
     if (!v) ctx.fail(key, `本镇没有“${raw}”这个村，请核对村名（本镇的村：${live}）`, 'unknown_village');
     if (this.retired.has(v.name)) ctx.fail(key, `${v.name}已撤销，不再接收新的记录；请核对村名（本镇在用的村：${live}），或在“设置 → 村和村民小组”中恢复该村后再导入`, 'retired_village');
@@ -86,6 +87,7 @@ export class Resolver {
     const groups = this.groups.get(village.id) ?? new Map<string, number>();
     const n = groupNumber(raw);
     const id = groups.get(raw.replace(/\s+/g, '')) ?? (n !== null && n > 0 ? groups.get(`#${n}`) : undefined);
+    if (id !== undefined && !this.retiredGroups.has(id)) return id;
     const names = [...groups].filter(([k, g]) => !k.startsWith('#') && !this.retiredGroups.has(g)).map(([k]) => k);
     if (id === undefined) {
       ctx.fail(key, `${village.name}没有“${raw}”这个村民小组（该村的村民小组：${names.join('、') || '无'}），请核对`, 'unknown_group');

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { checkCancelled, type ProgressEvent } from '../../api/define';
+import { Cancelled, checkCancelled, type ProgressEvent } from '../../api/define';
 import { todayIso } from '../../values/dates';
-import { WorkbookReader } from '../read/read';
+import { ReadAborted, WorkbookReader } from '../read/read';
 import { ReadRefusal, type RawSheet, type RawWorkbook } from '../read/types';
 import type { SheetCode, SheetDef } from '../sheets';
+import { breathe, CHUNK } from './chunks';
 import { dataRows, type DataRow } from './extract';
 import { APPLY, KIND_ORDER } from './kinds';
 import { loadLearned, rememberColumns, rememberRosters, rememberValues, type Learned } from './learned';
@@ -33,13 +34,12 @@ export type ImportOptions = {
   completeRoster?: RosterChoice[] | 'all';
   /** When a complete roster has no 填报时间: the day its unlisted pairings end. */
   rosterDate?: string;
-  /** The call's signal (取消): checked before anything is written. */
+  /** Aborted when the person presses 取消: checked between files and every CHUNK rows; nothing is written. */
   signal?: AbortSignal;
 };
 
-type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[]; date1904: boolean; width: number };
 
-class DryRun extends Error {}
+type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[]; date1904: boolean; width: number };
 
 /** What a file's name says it is, when that is not a table: refused by name before any reader runs. */
 const NOT_TABLES: [RegExp, string][] = [
@@ -154,25 +154,51 @@ function keepRejected(w: Writer, batch: number, file: string, job: Job, row: num
 
 /**
  * Applies the jobs in one transaction. Only validation and matching problems (RowFailure) refuse a
- * row; any other error (a bug, SQLITE_BUSY, a broken constraint) aborts the whole batch with its own
- * message and nothing is written. A dry run is rolled back; a commit that refuses rows and writes
- * nothing else is still recorded as a batch, so its refused rows can be sent back.
+ * row; any other error (a bug, SQLITE_BUSY, a broken constraint, a cancel) aborts the whole batch with
+ * its own message and nothing is written. A dry run is rolled back; a commit that refuses rows and
+ * writes nothing else is still recorded as a batch, so its refused rows can be sent back.
+ * The transaction is opened by hand so that the event loop can turn every CHUNK rows (a cancel and
+ * the progress bar reach us); each row keeps its own savepoint inside it.
  */
-function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): { batch: number | null; links: Resolver['newLinks'] } {
-  const w = new Writer(db);
-  const resolver = new Resolver(w);
-  const today = todayIso();
-  const limit = opts.previewRows ?? 2000;
+async function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): Promise<{ batch: number | null; links: Resolver['newLinks'] }> {
+  if (db.inTransaction) throw new Error('另一项导入或撤销正在进行，请等它完成后再试');
+  const step = opts.dryRun ? '核对' : '写入';
   const total = jobs.reduce((s, j) => s + j.rows.length, 0);
-  const savepoint = db.transaction((fn: () => void) => fn());
   let done = 0;
   let batch: number | null = null;
-  const run = db.transaction(() => {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const w = new Writer(db);
+    const resolver = new Resolver(w);
+    const keep = await applyJobs(db, w, resolver, files, jobs, opts, learned, async () => {
+      done++;
+      if (done % CHUNK !== 0) return;
+      opts.progress?.({ task: 'import', step, done, total, message: `正在${step}第 ${done.toLocaleString('en-US')} 行，共 ${total.toLocaleString('en-US')} 行` });
+      await breathe(opts.signal);
+    }, (b) => { batch = b; });
+    checkCancelled(opts);
+    if (keep) db.exec('COMMIT');
+    else { db.exec('ROLLBACK'); batch = null; }
+    return { batch, links: resolver.newLinks };
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
+}
+
+/** The body of `apply`, inside its transaction: false when nothing is to be kept (a dry run, nothing written). */
+async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned,
+  rowDone: () => Promise<void>, setBatch: (b: number) => void): Promise<boolean> {
+  const today = todayIso();
+  const limit = opts.previewRows ?? 2000;
+  const savepoint = db.transaction((fn: () => void) => fn());
+  let batch: number | null = null;
+  {
     if (!opts.dryRun) {
       const units = [...new Set(jobs.map((j) => j.report.unit).filter(Boolean))].join('、') || null;
       batch = Number(db.prepare('insert into import_batches (unit, files) values (?, ?)')
         .run(units, JSON.stringify(files.map((f) => ({ name: f.file, sha256: f.sha256 })))).lastInsertRowid);
       w.batchId = batch;
+      setBatch(batch);
     }
     let refused = 0;
     for (const job of jobs) {
@@ -231,7 +257,7 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
           preview.cells = cells;
           r.preview.push(preview);
         } else r.previewTruncated = true;
-        if (++done % 500 === 0) opts.progress?.({ task: 'import', done, total, message: `正在核对第 ${done.toLocaleString('en-US')} 行，共 ${total.toLocaleString('en-US')} 行` });
+        await rowDone();
       }
       if (job.def.code === 'T1' && (r.completeRoster || explicitEnds)) {
         const date = r.reportDate ?? opts.rosterDate ?? null;
@@ -251,7 +277,7 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
         }
       }
     }
-    if (opts.dryRun) throw new DryRun();
+    if (opts.dryRun) return false;
     rememberColumns(w, (opts.choices ?? []).flatMap((c) => {
       const job = jobs.find((j) => files[j.file].file === c.file && j.report.sheet === c.sheet);
       return job && c.columns ? [{ unit: job.report.unit ?? '', code: job.def.code as SheetCode, rec: job.rec, columns: c.columns }] : [];
@@ -261,15 +287,9 @@ function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Im
       return job ? [{ unit: job.report.unit ?? '', on: c.on !== false }] : [];
     }) : []);
     rememberValues(w, (opts.values ?? []).map((v) => ({ unit: v.unit ?? '', key: v.key, original: valueWord(v.original), value: v.value })));
-    if (w.writes === 0 && refused === 0) throw new DryRun();
+    if (w.writes === 0 && refused === 0) return false;
     db.prepare('update import_batches set summary = ? where id = ?').run(JSON.stringify(summarize(files)), batch);
-  });
-  try {
-    run.immediate();
-    return { batch, links: resolver.newLinks };
-  } catch (e) {
-    if (e instanceof DryRun) return { batch: null, links: resolver.newLinks };
-    throw e;
+    return true;
   }
 }
 
@@ -302,13 +322,15 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
   const books: (RawWorkbook | ReadRefusal)[] = [];
   try {
     for (const [i, f] of files.entries()) {
-      opts.progress?.({ task: 'import', done: i, total: files.length, message: `正在读取 ${f.name}（${i + 1}/${files.length}）` });
+      checkCancelled(opts);
+      opts.progress?.({ task: 'import', step: '读取', done: i, total: files.length, message: `正在读取 ${f.name}（${i + 1}/${files.length}）` });
       try {
         if (f.error) throw new ReadRefusal(f.error);
         const refused = refuseByName(f.name);
         if (refused) throw new ReadRefusal(refused);
-        books.push(await reader.read(f.bytes, f.name));
+        books.push(await reader.read(f.bytes, f.name, undefined, opts.signal));
       } catch (e) {
+        if (e instanceof Cancelled || e instanceof ReadAborted) throw new Cancelled();
         books.push(e instanceof ReadRefusal ? e : new ReadRefusal('读取文件时出错，文件可能已损坏', String(e)));
       }
     }
@@ -318,9 +340,11 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
   checkCancelled(opts);
   const learned = loadLearned(db);
   const { reports, jobs } = plan(files, books, opts, learned);
-  opts.progress?.({ task: 'import', done: 0, total: jobs.reduce((s, j) => s + j.rows.length, 0), message: opts.dryRun ? '正在核对…' : '正在写入台账…' });
-  const { batch, links } = apply(db, reports, jobs, opts, learned);
-  opts.progress?.({ task: 'import', done: 1, total: 1, message: '完成' });
+  const total = jobs.reduce((s, j) => s + j.rows.length, 0);
+  const step = opts.dryRun ? '核对' : '写入';
+  opts.progress?.({ task: 'import', step, done: 0, total, message: opts.dryRun ? '正在核对…' : '正在写入台账…' });
+  const { batch, links } = await apply(db, reports, jobs, opts, learned);
+  opts.progress?.({ task: 'import', step, done: total, total, message: '完成' });
   return { batch, dryRun: opts.dryRun, files: reports, links, totals: totals(reports) };
 }
 

@@ -3,9 +3,19 @@ import { sameValue } from '../../api/write';
 
 export type Row = Record<string, unknown> & { id: number };
 
-const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+const camelNames = new Map<string, string>();
+/** Column names are few and met once per row: converted once. */
+const camel = (s: string) => {
+  let c = camelNames.get(s);
+  if (c === undefined) camelNames.set(s, (c = s.replace(/_([a-z])/g, (_m, x: string) => x.toUpperCase())));
+  return c;
+};
 /** Audit rows carry the same camelCase keys as the ones the registers write through drizzle. */
-export const auditShape = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [camel(k), v]));
+export const auditShape = (row: Record<string, unknown>) => {
+  const out: Record<string, unknown> = {};
+  for (const k in row) out[camel(k)] = row[k];
+  return out;
+};
 const bindable = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
 
 /**

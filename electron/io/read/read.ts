@@ -26,6 +26,9 @@ function spawn(rssMb: number): ChildProcess {
 
 type Pending = { resolve: (w: RawWorkbook) => void; reject: (e: unknown) => void };
 
+/** The read was stopped by its caller (取消), not refused: the file may be fine. */
+export class ReadAborted extends Error {}
+
 /** One reading process reused file after file; a file that kills it or runs too long gets a new one for the next. */
 export class WorkbookReader {
   private worker: ChildProcess | null = null;
@@ -59,7 +62,7 @@ export class WorkbookReader {
     return this.ready;
   }
 
-  private fail(e: ReadRefusal): void {
+  private fail(e: Error): void {
     const p = this.pending;
     this.pending = null;
     const w = this.worker;
@@ -69,15 +72,20 @@ export class WorkbookReader {
     p?.reject(e);
   }
 
-  async read(bytes: Uint8Array, name: string, timeoutMs: number = LIMITS.workerTimeoutMs): Promise<RawWorkbook> {
+  /** `signal`: aborting it stops the reading process at once; the read rejects with ReadAborted. */
+  async read(bytes: Uint8Array, name: string, timeoutMs: number = LIMITS.workerTimeoutMs, signal?: AbortSignal): Promise<RawWorkbook> {
     // Cheap refusals need no worker.
     if (bytes.length === 0) throw new ReadRefusal('文件是空的（0 字节），请让报送单位重新发送');
+    if (signal?.aborted) throw new ReadAborted();
     await this.start();
     return await new Promise<RawWorkbook>((resolve, reject) => {
       const timer = setTimeout(() => this.fail(new ReadRefusal(`读取超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，文件可能异常（例如声明了极多的行），已停止读取`)), timeoutMs);
+      const onAbort = () => this.fail(new ReadAborted());
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = () => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); };
       this.pending = {
-        resolve: (w) => { clearTimeout(timer); resolve(w); },
-        reject: (e) => { clearTimeout(timer); reject(e); },
+        resolve: (w) => { settle(); resolve(w); },
+        reject: (e) => { settle(); reject(e); },
       };
       this.worker!.send({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name });
     });

@@ -66,7 +66,11 @@ export function horizontal(col: SheetColumn): 'left' | 'center' | 'right' {
 /** Width of a text in Excel column units: a Chinese character about two digits wide in 宋体. */
 export function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1.1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A character beyond the BMP (a rare CJK character) is two code units and counts once, as two.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) { w += 2; i++; } else w += c >= 0x2e80 && c <= 0xffef ? 2 : 1.1;
+  }
   return w;
 }
 

@@ -1,10 +1,10 @@
 import type { Ctx } from '../../api/define';
 import { todayIso } from '../../values/dates';
 import { maskIdNumber } from '../../values/idcard';
-import { sheetByCode, sheetTitle, type SheetCode, type SheetColumn } from '../sheets';
-import { selectSheetRows, type Selection, type SheetRow } from './select';
+import { sheetByCode, sheetTitle, type SheetCode } from '../sheets';
+import { sheetRowIds, sheetRowsByIds, type Selection } from './select';
 import { readMaskIdNumbers, readSignatories, readTownship } from './signatories';
-import type { SheetHeading, WrittenSheet } from './workbook';
+import type { SheetHeading, SheetOutput, SheetSource, WrittenSheet } from './workbook';
 
 export type ExportRequest = Selection & {
   sheet: SheetCode;
@@ -13,7 +13,10 @@ export type ExportRequest = Selection & {
   reportDate?: string | null;
 };
 
-export type ExportResult = WrittenSheet & { fileName: string };
+export type ExportResult = WrittenSheet;
+
+/** Rows read from the ledger a page at a time while the workbook is written. */
+const PAGE = 2000;
 
 export function sheetHeading(ctx: Ctx, reportDate?: string | null): SheetHeading {
   const t = readTownship(ctx);
@@ -30,7 +33,7 @@ const name = (ctx: Ctx, table: 'units' | 'villages', id: number | null | undefin
   id ? (ctx.ledger.sqlite.prepare(`select name from ${table} where id = ?`).get(id) as { name: string } | undefined)?.name : undefined;
 
 /** 肃州区上坝镇双联行动帮扶户基本信息表-区统计局-东沟村-2014-01-01至2014-06-30.xlsx */
-function fileName(ctx: Ctx, req: ExportRequest, heading: SheetHeading): string {
+export function exportFileName(ctx: Ctx, req: ExportRequest, heading: SheetHeading): string {
   const parts = [sheetTitle(sheetByCode(req.sheet), heading.county, heading.township)];
   if (!req.ids) {
     const unit = name(ctx, 'units', req.unitId);
@@ -42,22 +45,28 @@ function fileName(ctx: Ctx, req: ExportRequest, heading: SheetHeading): string {
   return parts.join('-').replace(/[\\/:*?"<>|]/g, '_') + '.xlsx';
 }
 
-/** 设置 → 隐去身份证号 covers the exported sheets as it covers the visit sheets: 620902********2758. */
-function maskIds(columns: SheetColumn[], rows: SheetRow[], mask: boolean): SheetRow[] {
-  if (!mask) return rows;
-  const ids = columns.filter((c) => c.type === 'id').map((c) => c.key);
-  for (const r of rows) for (const k of ids) if (typeof r[k] === 'string') r[k] = maskIdNumber(r[k]);
-  return rows;
-}
-
-/** One district sheet as an .xlsx workbook, from the ledger's rows chosen by the request. */
-export async function exportSheet(ctx: Ctx, req: ExportRequest): Promise<ExportResult> {
-  const heading = sheetHeading(ctx, req.reportDate);
-  const full = sheetByCode(req.sheet);
-  const rows = maskIds(full.columns, selectSheetRows(ctx, req.sheet, req), readMaskIdNumbers(ctx));
-  // 解除日期 appears only when an exported pairing has ended: the district's layout has no such column.
-  const def = { ...full, columns: full.columns.filter((c) => !c.optional || rows.some((r) => r[c.key] !== null && r[c.key] !== undefined)) };
+/**
+ * One district sheet as an .xlsx workbook streamed to `out.path`, from the ledger's rows chosen by the
+ * request: only their ids are held; the rows are read a page at a time, once to measure the columns
+ * and once to write them. 设置 → 隐去身份证号 covers the exported sheets as it covers the visit sheets
+ * (620902********2758).
+ */
+export async function exportSheet(ctx: Ctx, req: ExportRequest, heading: SheetHeading, out: SheetOutput): Promise<ExportResult> {
+  const villageFirst = Boolean(req.subtotals);
+  const ids = sheetRowIds(ctx, req.sheet, req, villageFirst);
+  const def = sheetByCode(req.sheet);
+  const mask = readMaskIdNumbers(ctx);
+  const idKeys = def.columns.filter((c) => c.type === 'id').map((c) => c.key);
+  const source: SheetSource = {
+    total: ids.length,
+    *pages() {
+      for (let at = 0; at < ids.length; at += PAGE) {
+        const rows = sheetRowsByIds(ctx, req.sheet, ids.slice(at, at + PAGE), villageFirst);
+        if (mask) for (const r of rows) for (const k of idKeys) if (typeof r[k] === 'string') r[k] = maskIdNumber(r[k]);
+        yield rows;
+      }
+    },
+  };
   const { writeSheet } = await import('./workbook'); // ExcelJS only when a sheet is written
-  const written = await writeSheet(def, rows, heading, { subtotals: req.subtotals });
-  return { ...written, fileName: fileName(ctx, req, heading) };
+  return writeSheet(def, source, heading, { subtotals: req.subtotals }, out);
 }

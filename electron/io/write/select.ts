@@ -80,18 +80,21 @@ function idsClause(column: string, ids: number[]): Query {
   return { sql: `${column} in (select value from json_each(?))`, params: [JSON.stringify(ids)] };
 }
 
-function build(sel: Selection, base: string, idColumn: string, order: string, filters: (Query | null)[]): Query {
+/** `villageFirst`: the sheet's order regrouped village by village (stable), for 小计 rows after each village. */
+type Select = Selection & { villageFirst?: boolean };
+
+function build(sel: Select, base: string, idColumn: string, order: string, filters: (Query | null)[]): Query {
   const where: Query[] = [];
   if (sel.ids) where.push(idsClause(idColumn, sel.ids));
   else for (const f of filters) if (f) where.push(f);
-  const sql = `${base} ${where.length ? 'and ' + where.map((w) => `(${w.sql})`).join(' and ') : ''} order by ${order}`;
+  const sql = `${base} ${where.length ? 'and ' + where.map((w) => `(${w.sql})`).join(' and ') : ''} order by ${sel.villageFirst ? '_villageSort, ' : ''}${order}`;
   return { sql, params: where.flatMap((w) => w.params) };
 }
 
 const eq = (column: string, value: number | null | undefined): Query | null =>
   value ? { sql: `${column} = ?`, params: [value] } : null;
 
-function query(code: SheetCode, sel: Selection): Query {
+function query(code: SheetCode, sel: Select): Query {
   switch (code) {
     case 'T1': {
       const inForce = pairingInForce(sel);
@@ -164,9 +167,19 @@ function query(code: SheetCode, sel: Selection): Query {
   }
 }
 
-/** The rows of one sheet, in the sheet's order. Marks come back as booleans. */
-export function selectSheetRows(ctx: Ctx, code: SheetCode, sel: Selection): SheetRow[] {
-  const q = query(code, sel);
+/**
+ * The row ids of one sheet in the sheet's order (village by village when `villageFirst`): only the ids
+ * come into memory. The rows are then read a page at a time with `sheetRowsByIds`, so that no query
+ * stays open while the writer waits for the file (an open read would refuse every other call's writes).
+ */
+export function sheetRowIds(ctx: Ctx, code: SheetCode, sel: Selection, villageFirst = false): number[] {
+  const q = query(code, { ...sel, villageFirst });
+  return ctx.ledger.sqlite.prepare(q.sql).pluck().all(...q.params) as number[];
+}
+
+/** The rows of these ids (a page of `sheetRowIds`), in the same order. Marks come back as booleans. */
+export function sheetRowsByIds(ctx: Ctx, code: SheetCode, ids: number[], villageFirst = false): SheetRow[] {
+  const q = query(code, { ids, villageFirst });
   const rows = ctx.ledger.sqlite.prepare(q.sql).all(...q.params) as SheetRow[];
   if (code === 'T3') {
     for (const r of rows) for (const k of Object.keys(r)) if (/^(know|care)[A-Z]/.test(k)) r[k] = Boolean(r[k]);

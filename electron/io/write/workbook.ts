@@ -1,7 +1,11 @@
+import { once } from 'node:events';
+import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { sheetTitle, type SheetColumn, type SheetDef } from '../sheets';
-import { cellValue, chineseDate, horizontal, numFmt, shownText, textWidth } from './cells';
+import { cellValue, chineseDate, horizontal, numFmt, textWidth } from './cells';
+import { ColumnMeasure } from './columns';
 import type { SheetRow } from './select';
+import { SheetSums, singleUnit } from './sums';
 
 /** What the title, the 填报单位 line and the footer print. */
 export type SheetHeading = {
@@ -18,7 +22,6 @@ export type SheetHeading = {
 };
 
 export type WrittenSheet = {
-  buffer: Buffer;
   rows: number;
   /**
    * 合计 of each summed column, in the ledger's units (分, hundredths of a 亩, hundredths, whole counts).
@@ -30,6 +33,15 @@ export type WrittenSheet = {
   /** Where things are, for tests and messages: 1-based row numbers. */
   layout: { headerRows: [number, number]; firstDataRow: number; totalRow: number; footerRow: number };
 };
+
+/** The rows of a sheet: how many, and the rows themselves a page at a time (read afresh on each call). */
+export type SheetSource = { total: number; pages(): Iterable<SheetRow[]> };
+
+/** The stages an export reports: measuring the columns over every row, then writing the rows. */
+export type ExportStep = '排版' | '写入';
+
+/** Where the workbook goes, and who hears how far it got (and may stop it by throwing). */
+export type SheetOutput = { path: string; onProgress?: (step: ExportStep, done: number, total: number) => void };
 
 export const FONT = '宋体';
 const THIN: Partial<ExcelJS.Borders> = {
@@ -54,14 +66,57 @@ function font(size: number, bold = false): Partial<ExcelJS.Font> {
   return { name: FONT, size, bold, charset: 134 };
 }
 
+/** Lets other calls be answered between pages. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type Pipe = { _writableState?: { needDrain?: boolean }; once(event: 'drain', listener: () => void): unknown };
+
+/**
+ * Waits until the zip has taken in the rows written so far. ExcelJS's streaming writer pushes each
+ * committed row into the zip's input without waiting, and the zip reads about one buffer per turn of
+ * the event loop: without this wait the whole uncompressed sheet piles up in memory (about 0.65 MB per
+ * 1,000 rows of T2). The writer exposes no backpressure, so this looks at its worksheet stream's one pipe
+ * (ExcelJS 4.4 internals); if their shape differs it only lets the loop turn once.
+ */
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  const pipe = (ws as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes?.[0];
+  if (pipe?._writableState?.needDrain) await new Promise<void>((resolve) => pipe.once('drain', resolve));
+  else await breathe();
+}
+
+/** The style of every cell of a column in data rows (bold in 小计 and 合计), one object shared by all of them. */
+function cellStyle(c: SheetColumn, bold: boolean): Partial<ExcelJS.Style> {
+  const fmt = numFmt(c);
+  return {
+    font: font(10, bold),
+    border: THIN,
+    alignment: { horizontal: horizontal(c), vertical: 'middle', wrapText: c.type === 'text' },
+    ...(fmt ? { numFmt: fmt } : {}),
+  };
+}
+
 /**
  * Writes one district sheet in the district's layout (FORMATS.md "Layout of every sheet"): title,
  * 填报单位 line, grouped header rows, numbered data rows, optional 小计 rows by village, the 合计 row
  * and the signature footer; 宋体 throughout, thin borders on the table, A4 landscape with the header
  * repeated on every page, frozen below the header.
+ *
+ * Streamed to `out.path` with ExcelJS's streaming writer: rows are committed as they are written and
+ * sums added up on the way, so memory stays flat in the row count. A streamed sheet states its column
+ * widths before its first row, hence two passes over the source: widths first, then the rows. With
+ * `subtotals` the source must give the rows village by village (sheetRowIds' `villageFirst`).
+ * If `onProgress` throws (the person cancelled), the file is closed and the error passes on.
  */
-export async function writeSheet(def: SheetDef, input: SheetRow[], heading: SheetHeading, opts: { subtotals?: boolean } = {}): Promise<WrittenSheet> {
-  const cols = def.columns;
+export async function writeSheet(def: SheetDef, source: SheetSource, heading: SheetHeading, opts: { subtotals?: boolean }, out: SheetOutput): Promise<WrittenSheet> {
+  const measure = new ColumnMeasure(def.columns);
+  let measured = 0;
+  for (const page of source.pages()) {
+    measure.add(page);
+    measured += page.length;
+    out.onProgress?.('排版', measured, source.total);
+    await breathe();
+  }
+  const { cols, widths } = measure.result();
   const n = cols.length;
   const spans = groupSpans(cols);
   const depth = spans.length ? 2 : 1;
@@ -69,10 +124,14 @@ export async function writeSheet(def: SheetDef, input: SheetRow[], heading: Shee
   const sumCols = cols.map((c, i) => [c, i] as const).filter(([c]) => c.sum);
   const villageCol = cols.findIndex((c) => c.key === 'village');
 
-  // Subtotals need the rows of one village together; a stable sort keeps the sheet's own order within it.
-  const rows = opts.subtotals ? [...input].sort((a, b) => a._villageSort - b._villageSort) : input;
-
-  const wb = new ExcelJS.Workbook();
+  // Opened here, so that a path that cannot be written fails at once with its own message.
+  const stream = createWriteStream(out.path, { fd: openSync(out.path, 'w') });
+  // A write that fails later (a full disk) would otherwise leave the writer waiting for ever.
+  let streamError: Error | undefined;
+  const broken = new Promise<never>((_, reject) => stream.once('error', (e) => { streamError = e; reject(e); }));
+  broken.catch(() => undefined);
+  // Strings inline (t="str"), not in a shared table that would grow with every distinct name and ID.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = '双联台账';
   wb.created = new Date();
   const ws = wb.addWorksheet(def.title.slice(0, 31), {
@@ -86,171 +145,191 @@ export async function writeSheet(def: SheetDef, input: SheetRow[], heading: Shee
     headerFooter: { oddFooter: '&"宋体"&10第 &P 页，共 &N 页' },
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerBottom, topLeftCell: `A${headerBottom + 1}`, activeCell: `A${headerBottom + 1}` }],
   });
-  const letter = (i: number) => ws.getColumn(i + 1).letter;
-
-  // Title and 填报单位 line, each merged across the table.
-  ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, n);
-  const title = ws.getCell(TITLE_ROW, 1);
-  title.value = sheetTitle(def, heading.county, heading.township);
-  title.font = font(18, true);
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(TITLE_ROW).height = 34;
-  ws.mergeCells(INFO_ROW, 1, INFO_ROW, n);
-  const info = ws.getCell(INFO_ROW, 1);
-  info.value = `填报单位（盖章）：${heading.unit}    填报人：${heading.filledBy}    电话：${heading.phone}    填报时间：${chineseDate(heading.reportDate)}`;
-  info.font = font(11);
-  info.alignment = { horizontal: 'left', vertical: 'middle' };
-  ws.getRow(INFO_ROW).height = 22;
-
-  // Header: a group header merged over its columns, a single header merged down through the header rows.
-  const headerCell = (r: number, c: number, text: string) => {
-    const cell = ws.getCell(r, c + 1);
-    cell.value = text;
-    cell.font = font(11, true);
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  };
-  cols.forEach((c, i) => {
-    if (c.group) headerCell(headerBottom, i, c.header);
-    else {
-      headerCell(HEADER_TOP, i, c.header);
-      if (depth > 1) ws.mergeCells(HEADER_TOP, i + 1, headerBottom, i + 1);
-    }
-  });
-  for (const [group, a, b] of spans) {
-    headerCell(HEADER_TOP, a, group);
-    if (b > a) ws.mergeCells(HEADER_TOP, a + 1, HEADER_TOP, b + 1);
-  }
-  for (let r = HEADER_TOP; r <= headerBottom; r++) ws.getRow(r).height = r === headerBottom ? 30 : 20;
-
-  // Widths: at least the table's, wide enough for the longest value (names, 18-digit IDs whole);
-  // free text wraps beyond 40.
-  // A short header stays on one line; a mark column's (经济状况) and a long one's wrap onto two.
-  const headerWidth = (c: SheetColumn) => {
-    const w = textWidth(c.header);
-    return c.type === 'mark' || w > 10 ? Math.ceil(w / 2) + 2.5 : w + 1.5;
-  };
-  const widths = cols.map((c) => Math.max(c.width, headerWidth(c)));
-  const cap = (c: SheetColumn) => (c.type === 'text' ? 40 : 60);
-
-  const values = rows.map((r) => cols.map((c) => cellValue(c, r[c.key])));
-  values.forEach((vals) => vals.forEach((v, i) => {
-    if (v !== null) widths[i] = Math.min(cap(cols[i]), Math.max(widths[i], Math.ceil(textWidth(shownText(cols[i], v))) + 2));
-  }));
-  widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
-
-  const styleRow = (r: number, lines = 1, bold = false) => {
-    const row = ws.getRow(r);
-    cols.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      cell.font = font(10, bold);
-      cell.border = THIN;
-      cell.alignment = { horizontal: horizontal(c), vertical: 'middle', wrapText: c.type === 'text' };
-      const fmt = numFmt(c);
-      if (fmt) cell.numFmt = fmt;
-    });
-    row.height = Math.max(1, lines) * 14 + 6;
-  };
-  for (let r = HEADER_TOP; r <= headerBottom; r++) {
-    for (let i = 0; i < n; i++) ws.getCell(r, i + 1).border = THIN;
+  printCentered(ws);
+  try {
+    const written = await writeRows();
+    ws.commit();
+    await Promise.race([wb.commit(), broken]);
+    await closed(stream);
+    return written;
+  } catch (err) {
+    await abandon(wb, ws, stream);
+    throw err;
   }
 
-  const sums: Record<string, number> = Object.fromEntries(sumCols.map(([c]) => [c.key, 0]));
-  let r = headerBottom + 1;
-  const firstDataRow = r;
-  let seq = 0;
-  const subtotalRows: number[] = [];
-  let groupStart = r;
-  let groupSums: Record<string, number> = { ...sums };
+  async function writeRows(): Promise<WrittenSheet> {
+    const letter = (i: number) => ws.getColumn(i + 1).letter;
+    // Widths go first: the streaming writer writes them with the first committed row.
+    widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
 
-  // The units met by each per-unit column, overall and in the current 小计 group.
-  const perCols = sumCols.filter(([c]) => c.sumPer);
-  const unitOf = (c: SheetColumn, src: SheetRow) => String(src[c.sumPer!] ?? '');
-  const sumsPer: Record<string, Record<string, number>> = Object.fromEntries(perCols.map(([c]) => [c.key, {}]));
-  let groupUnits: Record<string, Set<string>> = Object.fromEntries(perCols.map(([c]) => [c.key, new Set<string>()]));
-  /** The one unit of a per-unit column in these rows, or null when they differ (the cell then stays empty). */
-  const single = (units: Set<string> | Iterable<string>) => { const u = [...units]; return u.length === 1 ? u[0] : null; };
-  const writeUnit = (row: ExcelJS.Row, c: SheetColumn, unit: string) => {
-    const at = cols.findIndex((x) => x.key === c.sumPer);
-    if (at >= 0) row.getCell(at + 1).value = unit || null;
-  };
+    // Title and 填报单位 line, each merged across the table.
+    ws.mergeCells(TITLE_ROW, 1, TITLE_ROW, n);
+    const title = ws.getCell(TITLE_ROW, 1);
+    title.value = sheetTitle(def, heading.county, heading.township);
+    title.font = font(18, true);
+    title.alignment = { horizontal: 'center', vertical: 'middle' };
+    ws.getRow(TITLE_ROW).height = 34;
+    ws.mergeCells(INFO_ROW, 1, INFO_ROW, n);
+    const info = ws.getCell(INFO_ROW, 1);
+    info.value = `填报单位（盖章）：${heading.unit}    填报人：${heading.filledBy}    电话：${heading.phone}    填报时间：${chineseDate(heading.reportDate)}`;
+    info.font = font(11);
+    info.alignment = { horizontal: 'left', vertical: 'middle' };
+    ws.getRow(INFO_ROW).height = 22;
 
-  const writeSubtotal = (village: string | null) => {
-    const row = ws.getRow(r);
-    row.getCell(1).value = '小计';
-    if (villageCol >= 0) row.getCell(villageCol + 1).value = village ?? '全镇';
-    for (const [c, i] of sumCols) {
-      const result = groupSums[c.key] / (c.type === 'int' ? 1 : 100);
-      if (c.sumPer) {
-        const unit = single(groupUnits[c.key]);
-        if (unit === null) continue;
-        writeUnit(row, c, unit);
-      }
-      row.getCell(i + 1).value = { formula: `SUBTOTAL(9,${letter(i)}${groupStart}:${letter(i)}${r - 1})`, result };
-    }
-    styleRow(r, 1, true);
-    subtotalRows.push(r);
-    r++;
-  };
-
-  rows.forEach((src, k) => {
-    const row = ws.getRow(r);
-    const vals = values[k];
-    let lines = 1;
+    // Header: a group header merged over its columns, a single header merged down through the header rows.
+    const headerCell = (r: number, c: number, text: string) => {
+      const cell = ws.getCell(r, c + 1);
+      cell.value = text;
+      cell.font = font(11, true);
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    };
     cols.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = c.type === 'seq' ? ++seq : vals[i];
-      if (c.type === 'text' && vals[i] !== null) lines = Math.max(lines, Math.ceil(textWidth(String(vals[i])) / (widths[i] - 1)));
-    });
-    for (const [c] of sumCols) {
-      const v = src[c.key];
-      if (typeof v === 'number') { sums[c.key] += v; groupSums[c.key] += v; }
-      if (c.sumPer && typeof v === 'number') {
-        const unit = unitOf(c, src);
-        sumsPer[c.key][unit] = (sumsPer[c.key][unit] ?? 0) + v;
-        groupUnits[c.key].add(unit);
+      if (c.group) headerCell(headerBottom, i, c.header);
+      else {
+        headerCell(HEADER_TOP, i, c.header);
+        if (depth > 1) ws.mergeCells(HEADER_TOP, i + 1, headerBottom, i + 1);
       }
+    });
+    for (const [group, a, b] of spans) {
+      headerCell(HEADER_TOP, a, group);
+      if (b > a) ws.mergeCells(HEADER_TOP, a + 1, HEADER_TOP, b + 1);
     }
-    styleRow(r, lines);
-    r++;
-    if (opts.subtotals && (k === rows.length - 1 || rows[k + 1]._villageSort !== src._villageSort)) {
-      writeSubtotal(src._village);
+    for (let r = HEADER_TOP; r <= headerBottom; r++) ws.getRow(r).height = r === headerBottom ? 30 : 20;
+    for (let r = HEADER_TOP; r <= headerBottom; r++) {
+      for (let i = 0; i < n; i++) ws.getCell(r, i + 1).border = THIN;
+    }
+
+    const plain = cols.map((c) => cellStyle(c, false));
+    const bold = cols.map((c) => cellStyle(c, true));
+    const styleRow = (row: ExcelJS.Row, lines: number, styles: Partial<ExcelJS.Style>[]) => {
+      for (let i = 0; i < n; i++) row.getCell(i + 1).style = styles[i];
+      row.height = Math.max(1, lines) * 14 + 6;
+    };
+
+    const sums = new SheetSums(sumCols.map(([c]) => c));
+    let r = headerBottom + 1;
+    const firstDataRow = r;
+    let seq = 0;
+    const subtotalRows: number[] = [];
+    let groupStart = r;
+    const writeUnit = (row: ExcelJS.Row, c: SheetColumn, unit: string) => {
+      const at = cols.findIndex((x) => x.key === c.sumPer);
+      if (at >= 0) row.getCell(at + 1).value = unit || null;
+    };
+
+    const writeSubtotal = (village: string | null) => {
+      const row = ws.getRow(r);
+      row.getCell(1).value = '小计';
+      if (villageCol >= 0) row.getCell(villageCol + 1).value = village ?? '全镇';
+      for (const [c, i] of sumCols) {
+        const result = sums.group[c.key] / (c.type === 'int' ? 1 : 100);
+        if (c.sumPer) {
+          const unit = singleUnit(sums.groupUnits[c.key]);
+          if (unit === null) continue;
+          writeUnit(row, c, unit);
+        }
+        row.getCell(i + 1).value = { formula: `SUBTOTAL(9,${letter(i)}${groupStart}:${letter(i)}${r - 1})`, result };
+      }
+      styleRow(row, 1, bold);
+      row.commit();
+      subtotalRows.push(r);
+      r++;
       groupStart = r;
-      groupSums = Object.fromEntries(sumCols.map(([c]) => [c.key, 0]));
-      groupUnits = Object.fromEntries(perCols.map(([c]) => [c.key, new Set<string>()]));
-    }
-  });
+      sums.newGroup();
+    };
 
-  // 合计: money, area and count columns summed (the cached values are the exact integer sums).
-  const totalRow = r;
-  const total = ws.getRow(r);
-  total.getCell(1).value = '合计';
-  for (const [c, i] of sumCols) {
-    const result = sums[c.key] / (c.type === 'int' ? 1 : 100);
-    const range = `${letter(i)}${firstDataRow}:${letter(i)}${r - 1}`;
-    if (c.sumPer && rows.length) {
-      const unit = single(Object.keys(sumsPer[c.key]));
-      if (unit === null) { delete sums[c.key]; continue; }
-      writeUnit(total, c, unit);
+    let previous: SheetRow | null = null;
+    let done = 0;
+    for (const page of source.pages()) {
+      for (const src of page) {
+        if (opts.subtotals && previous && src._villageSort !== previous._villageSort) writeSubtotal(previous._village);
+        const row = ws.getRow(r);
+        let lines = 1;
+        cols.forEach((c, i) => {
+          const v = c.type === 'seq' ? ++seq : cellValue(c, src[c.key]);
+          row.getCell(i + 1).value = v;
+          if (c.type === 'text' && v !== null) lines = Math.max(lines, Math.ceil(textWidth(String(v)) / (widths[i] - 1)));
+        });
+        sums.add(src);
+        styleRow(row, lines, plain);
+        row.commit();
+        r++;
+        previous = src;
+      }
+      done += page.length;
+      out.onProgress?.('写入', done, source.total);
+      await drained(ws);
+      if (streamError) throw streamError;
     }
-    total.getCell(i + 1).value = rows.length === 0 ? 0
-      : { formula: subtotalRows.length ? `SUBTOTAL(9,${range})` : `SUM(${range})`, result };
+    if (opts.subtotals && previous) writeSubtotal(previous._village);
+
+    // 合计: money, area and count columns summed (the cached values are the exact integer sums).
+    const totalRow = r;
+    const total = ws.getRow(r);
+    total.getCell(1).value = '合计';
+    const totals: Record<string, number> = { ...sums.total };
+    for (const [c, i] of sumCols) {
+      const result = totals[c.key] / (c.type === 'int' ? 1 : 100);
+      const range = `${letter(i)}${firstDataRow}:${letter(i)}${r - 1}`;
+      if (c.sumPer && seq) {
+        const unit = singleUnit(Object.keys(sums.perUnit[c.key]));
+        if (unit === null) { delete totals[c.key]; continue; }
+        writeUnit(total, c, unit);
+      }
+      total.getCell(i + 1).value = seq === 0 ? 0
+        : { formula: subtotalRows.length ? `SUBTOTAL(9,${range})` : `SUM(${range})`, result };
+    }
+    styleRow(total, 1, bold);
+    r += 2;
+
+    // Footer: four signature fields spread across the width, as the district's papers print them.
+    const footerRow = r;
+    const q = Math.max(1, Math.floor(n / 4));
+    const footer = [`单位负责人：${heading.head}`, `审核人：${heading.checkedBy}`, `填表人：${heading.filledBy}`, `报出日期：${chineseDate(heading.reportDate)}`];
+    footer.forEach((text, k) => {
+      const cell = ws.getCell(footerRow, 1 + k * q);
+      cell.value = text;
+      cell.font = font(11);
+      cell.alignment = { horizontal: 'left', vertical: 'middle' };
+    });
+    ws.getRow(footerRow).height = 22;
+    ws.pageSetup.printArea = `A1:${letter(n - 1)}${footerRow}`;
+
+    return { rows: seq, sums: totals, sumsPer: sums.perUnit, layout: { headerRows: [HEADER_TOP, headerBottom], firstDataRow, totalRow, footerRow } };
   }
-  styleRow(r, 1, true);
-  r += 2;
+}
 
-  // Footer: four signature fields spread across the width, as the district's papers print them.
-  const footerRow = r;
-  const q = Math.max(1, Math.floor(n / 4));
-  const footer = [`单位负责人：${heading.head}`, `审核人：${heading.checkedBy}`, `填表人：${heading.filledBy}`, `报出日期：${chineseDate(heading.reportDate)}`];
-  footer.forEach((text, k) => {
-    const cell = ws.getCell(footerRow, 1 + k * q);
-    cell.value = text;
-    cell.font = font(11);
-    cell.alignment = { horizontal: 'left', vertical: 'middle' };
-  });
-  ws.getRow(footerRow).height = 22;
-  ws.pageSetup.printArea = `A1:${letter(n - 1)}${footerRow}`;
+/**
+ * Centres the table on the printed page (horizontalCentered), as the in-memory writer did: ExcelJS's
+ * streaming worksheet writes no <printOptions> at all, so it is written just before <pageMargins>,
+ * where the schema wants it (ExcelJS 4.4 internals; without them the page is merely left-aligned).
+ */
+function printCentered(ws: ExcelJS.Worksheet): void {
+  const writer = ws as unknown as { _writePageMargins?: () => void; stream: { write(xml: string): void } };
+  const margins = writer._writePageMargins?.bind(writer);
+  if (!margins) return;
+  writer._writePageMargins = () => {
+    writer.stream.write('<printOptions horizontalCentered="1"/>');
+    margins();
+  };
+}
 
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return { buffer, rows: rows.length, sums, sumsPer, layout: { headerRows: [HEADER_TOP, headerBottom], firstDataRow, totalRow, footerRow } };
+/** Resolves once the file is closed (its descriptor let go), so that it can be renamed or removed at once. */
+async function closed(stream: WriteStream): Promise<void> {
+  if (!stream.closed) await once(stream, 'close');
+}
+
+/**
+ * After a failure or a cancel: finish the zip of what was written (it is then thrown away) so that no
+ * stream is left writing into a file about to be removed; if even that fails, close the file outright.
+ */
+async function abandon(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet, stream: WriteStream): Promise<void> {
+  try {
+    ws.commit();
+    await wb.commit();
+  } catch {
+    // The original error is the one to report; this one only means the partial file is broken anyway.
+    stream.destroy();
+  }
+  await closed(stream);
 }

@@ -25,8 +25,10 @@ import { gridTheme, localeText } from './setup';
 import { ShortcutHelp } from './ShortcutHelp';
 import { parseTsv, toTsv } from './tsv';
 
-const PAGE = 5000;
-const FIRST_PAGE = 500;
+/** Rows of the first page: a screenful and a little more, shown before anything else loads. */
+const FIRST_PAGE = 100;
+/** Rows of each later page, loaded in the background. */
+const PAGE = 20000;
 // No inferred data types: every column parses its own text (a date column must take 2014年3月5日).
 // Keys of an IME composition (Enter picking a candidate, …) belong to the input method, not the grid.
 const DEFAULT_COL: ColDef<Row> = {
@@ -90,26 +92,33 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     def.readOnly ? null : sessionStorage,
   ), [def, client, message, markSaving, refresh]);
 
-  // --- loading: the first page shows at once, the rest is appended page by page ---
+  // --- loading: a small first page shows at once, the rest follows in big pages in the background ---
   const loadId = useRef(0);
   const load = useCallback(async (api: GridApi<Row>) => {
     const me = ++loadId.current;
     const size = def.pageSize ?? PAGE;
     // Registers page by id (keyset); the read-only lists by offset.
-    let lastId = 0;
-    const list = def.list ?? ((i: { offset: number; limit: number }) => client.list({ afterId: lastId, limit: i.limit }));
-    let loaded = 0;
-    for (let offset = 0; ; offset += offset === 0 ? Math.min(size, FIRST_PAGE) : size) {
-      // A small first page puts rows on screen at once; the rest follow in big pages.
-      const page = await list({ offset, limit: offset === 0 ? Math.min(size, FIRST_PAGE) : size });
-      if (page.rows.length) lastId = page.rows[page.rows.length - 1].id;
+    const fetchPage = (offset: number, afterId: number, limit: number) =>
+      def.list ? def.list({ offset, limit }) : client.list({ afterId, limit });
+    const first = await fetchPage(0, 0, Math.min(size, FIRST_PAGE));
+    if (me !== loadId.current || api.isDestroyed()) return;
+    api.setGridOption('rowData', sortRows(first.rows, def.order, lookupsRef.current));
+    let loaded = first.rows.length;
+    let done = loaded >= first.total || first.rows.length === 0;
+    setState({ loaded, total: first.total, done });
+    let lastId = first.rows.at(-1)?.id ?? 0;
+    // The next page is asked for before this one goes into the grid, so the ledger reads while the grid renders.
+    let next = done ? null : fetchPage(loaded, lastId, size);
+    while (next) {
+      const page = await next;
       if (me !== loadId.current || api.isDestroyed()) return;
-      if (offset === 0) api.setGridOption('rowData', sortRows(page.rows, def.order, lookupsRef.current));
-      else api.applyTransaction({ add: page.rows });
+      lastId = page.rows.at(-1)?.id ?? lastId;
+      const total = page.total;
+      done = loaded + page.rows.length >= total || page.rows.length < size;
+      next = done ? null : fetchPage(loaded + page.rows.length, lastId, size);
+      api.applyTransaction({ add: page.rows });
       loaded += page.rows.length;
-      const done = loaded >= page.total || page.rows.length === 0;
-      setState({ loaded, total: page.total, done });
-      if (done) break;
+      setState({ loaded, total, done });
     }
     if (def.order?.length && !api.getColumnState().some((c) => c.sort)) {
       api.applyColumnState({ state: def.order.map((o, i) => ({ colId: `__order_${o.field}`, sort: o.dir, sortIndex: i })) });

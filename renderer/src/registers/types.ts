@@ -31,7 +31,7 @@ export type RegisterDef = {
   order?: { field: string; dir: 'asc' | 'desc' }[];
   /** Read only (import batches, audit log): no editing, pasting or deleting. */
   readOnly?: boolean;
-  /** Rows a list call returns at most (the registers' list allows 5,000). */
+  /** Rows a list call returns at most (the registers' list allows 20,000). */
   pageSize?: number;
   /** Figures of each row over the period chosen in the window's header (a unit's visits), read into the grid's context. */
   periodFigures?: (period: { from: string; to: string }) => Promise<Map<number, Record<string, number>>>;

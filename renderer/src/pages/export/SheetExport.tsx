@@ -3,9 +3,8 @@ import { App as AntApp, Alert, Button, Checkbox, DatePicker, Form, Select, Space
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { SHEETS, type SheetCode } from '../../../../electron/io/sheets';
-import { ledger } from '../../client/ledger';
+import { ledger, saveDownload } from '../../client/ledger';
 import { useLookups } from '../../client/lookups';
-import { downloadBase64, XLSX_TYPE } from './download';
 import { headerPeriod, iso, periodPresets } from './periods';
 
 /** What each sheet holds for the chosen unit, village and period (electron/io/write/select.ts). */
@@ -39,7 +38,8 @@ export function SheetExport({ headerPeriod: chosen }: { headerPeriod?: string })
       const r = await ledger.exports.sheet({
         sheet, unitId, villageId, from: iso(period?.[0]), to: iso(period?.[1]), subtotals, reportDate: iso(reportDate),
       });
-      downloadBase64(r.base64, r.fileName, XLSX_TYPE);
+      // The workbook was streamed to a file in the backend; the window only hands it over.
+      if (!r.download || !(await saveDownload({ download: r.download, fileName: r.fileName }))) return;
       setLast(`已导出 ${r.rows.toLocaleString('en-US')} 行：${r.fileName}`);
       message.success(`已导出 ${r.rows} 行`);
     } catch (e) {

@@ -1,11 +1,10 @@
 import { EyeOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Empty, Form, Progress, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ledger, onProgress, type ProgressEvent } from '../../client/ledger';
+import { ledger, onProgress, saveDownload, type ProgressEvent } from '../../client/ledger';
 import { useLookups } from '../../client/lookups';
-import { downloadBase64, PDF_TYPE } from './download';
 
-type Scope = 'household' | 'village' | 'unit' | 'cadre';
+type Scope = 'household' | 'village' | 'unit' | 'cadre' | 'all';
 type Option = { value: number; label: string };
 
 /** A household picked by searching its head, ID number or village. */
@@ -27,7 +26,7 @@ export function VisitSheets() {
   const { lookups } = useLookups();
   const { message } = AntApp.useApp();
   const [scope, setScope] = useState<Scope>('village');
-  const [pick, setPick] = useState<Record<Scope, number | null>>({ household: null, village: null, unit: null, cadre: null });
+  const [pick, setPick] = useState<Record<Scope, number | null>>({ household: null, village: null, unit: null, cadre: null, all: null });
   const [preview, setPreview] = useState<{ html: string; count: number } | null>(null);
   const [busy, setBusy] = useState<'preview' | 'pdf' | 'print' | null>(null);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
@@ -37,6 +36,7 @@ export function VisitSheets() {
   useEffect(() => onProgress((e) => { if (e.task === 'visit-sheets') setProgress(e); }), []);
 
   const selection = useMemo(() => {
+    if (scope === 'all') return { all: true };
     const id = pick[scope];
     if (!id) return null;
     return scope === 'household' ? { householdIds: [id] } : { [`${scope}Id`]: id };
@@ -56,8 +56,7 @@ export function VisitSheets() {
         setPreview(await ledger.sheets.html(selection));
       } else if (what === 'pdf') {
         const r = await ledger.sheets.pdf(selection);
-        downloadBase64(r.base64, r.fileName, PDF_TYPE);
-        message.success(`已生成 ${r.count} 户的 PDF：${r.fileName}`);
+        if (r.download && await saveDownload({ download: r.download, fileName: r.fileName })) message.success(`已生成 ${r.count} 户的 PDF：${r.fileName}`);
       } else if (window.ledger) {
         // The desktop app: the system's print dialog, from the main process.
         const r = await ledger.sheets.print(selection);
@@ -88,11 +87,12 @@ export function VisitSheets() {
           <Radio.Group value={scope} onChange={(e) => { setScope(e.target.value); setPreview(null); }} optionType="button"
             options={[
               { value: 'household', label: '一户' }, { value: 'village', label: '一个村' },
-              { value: 'unit', label: '一个联系单位' }, { value: 'cadre', label: '一位联户干部' },
+              { value: 'unit', label: '一个联系单位' }, { value: 'cadre', label: '一位联户干部' }, { value: 'all', label: '全镇' },
             ]} />
         </Form.Item>
-        <Form.Item label={{ household: '户', village: '村', unit: '联系单位', cadre: '联户干部' }[scope]}>
-          {scope === 'household' ? <HouseholdPicker value={pick.household} onChange={(v) => choose('household', v)} />
+        <Form.Item label={{ household: '户', village: '村', unit: '联系单位', cadre: '联户干部', all: '全镇' }[scope]}>
+          {scope === 'all' ? <Typography.Text>全镇每一户当前有结对关系的户，一个 PDF</Typography.Text>
+            : scope === 'household' ? <HouseholdPicker value={pick.household} onChange={(v) => choose('household', v)} />
             : scope === 'village' ? select('village', lookups?.villages.map((v) => ({ value: v.id, label: v.name })) ?? [], '选择村')
             : scope === 'unit' ? select('unit', lookups?.units.map((u) => ({ value: u.id, label: u.name })) ?? [], '选择联系单位')
             : select('cadre', cadreOptions, '选择联户干部')}
