@@ -21,6 +21,7 @@ export class Calls {
     if (this.early.delete(id)) controller.abort();
     this.running.set(id, controller);
     try {
+      await this.outsideTransaction();
       const ctx: Ctx = {
         ...this.ctx, files: this.files, transport, signal: controller.signal,
         progress: (e) => progress({ ...e, callId: id }),
@@ -31,6 +32,17 @@ export class Calls {
     } finally {
       this.running.delete(id);
     }
+  }
+
+  /**
+   * Long writes (an import, a rollback) keep their transaction open across awaits so that progress and
+   * 取消 get through. Every call shares one connection: a call taken meanwhile would read rows not yet
+   * committed, and its writes would join that transaction and vanish with it on a cancel. So a call
+   * arriving then waits for the transaction to end (取消 itself never waits: it is not a call).
+   */
+  private async outsideTransaction(): Promise<void> {
+    const { ledger } = this.ctx;
+    while (!ledger.problem && ledger.sqlite.inTransaction) await new Promise((ok) => setTimeout(ok, 10));
   }
 
   cancel(id: string): void {

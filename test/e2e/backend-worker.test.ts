@@ -119,9 +119,11 @@ describe('browser mode: the backend in a worker thread', () => {
     const info = await call('meta.info', {});
     order.push('meta.info');
 
-    // 2. Row events come from inside the write transaction, one synchronous stretch in the worker: a
-    //    ledger call sent now would wait for it, but the server's own thread is free and serves the page
-    //    (what a browser reloading the window asks for) before the import answers.
+    // 2. Row events come from inside the write transaction: a ledger call sent now waits for it to end
+    //    (electron/backend/calls.ts: it must not read or join uncommitted rows), but the server's own
+    //    thread is free and serves the page (what a browser reloading the window asks for) before the
+    //    import answers. With the backend in the server's thread, the page would come after the import
+    //    wherever the import runs a synchronous stretch.
     await eventWhere(events, wake, (e) => e.total === ROWS && e.done > 0 && e.done < ROWS);
     const page = await fetch(`${base}/`);
     order.push(`page ${page.status}`);
