@@ -247,13 +247,15 @@ async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, f
             return { row: dr.row, status: outcome, cells: [], ...(ctx.changed.length ? { changed: ctx.changed } : {}) } as PreviewRow;
           })();
         }
-        const cells = displayCells(job.def, job.rec.columns, dr, job.date1904, job.width);
+        // The cells as shown are needed only for the preview grid and a refused row's record.
+        const shown = preview.status === 'error' || r.preview.length < limit;
+        const cells = shown ? displayCells(job.def, job.rec.columns, dr, job.date1904, job.width) : [];
         if (preview.status === 'error' && batch !== null) {
           const first = r.errors.findLast((e) => e.row === dr.row);
           keepRejected(w, batch, files[job.file].file, job, dr.row, first?.column ?? null, preview.message ?? '', cells);
           refused++;
         }
-        if (preview.status === 'error' || r.preview.length < limit) {
+        if (shown) {
           preview.cells = cells;
           r.preview.push(preview);
         } else r.previewTruncated = true;

@@ -8,12 +8,12 @@ export const LIMITS = {
   /** Sum of the uncompressed sizes in a zip's central directory (xlsx, ods). */
   unzippedBytes: 300 * 1024 * 1024,
   zipEntries: 5000,
-  /** Rows of one sheet, counted up to the last row that holds a value. */
-  sheetRows: 100_000,
+  /** Rows of one sheet, counted up to the last row that holds a value: a district's whole register (a big xlsx is read as a stream). */
+  sheetRows: 300_000,
   /** Columns looked at; a district sheet has at most 22. */
   columns: 256,
   /** Non-empty cells of a whole workbook. */
-  cells: 3_000_000,
+  cells: 5_000_000,
   /** The reading worker's heap, and how long it may take over one file. */
   workerHeapMb: 640,
   /** The reading process's whole memory (heap, buffers, zlib, the parser's own): killed past this. */

@@ -4,6 +4,7 @@ import { parseDate } from '../../values/dates';
 import { decodeText, parseCsv } from './csv';
 import { LIMITS, mb } from './limits';
 import { ReadRefusal, type CellValue, type RawMerge, type RawSheet, type RawWorkbook } from './types';
+import { readXlsxStream, worthStreaming } from './xlsx-stream';
 import { checkInflatedSizes, checkZip, zipDirectory, zipEntryText } from './zip';
 
 // Old .xls (BIFF5) from Chinese Excel and WPS store text in code page 936.
@@ -123,13 +124,17 @@ function refusalFor(e: unknown): ReadRefusal {
 }
 
 /** Bytes to the importer's neutral workbook. Runs inside the reading process (see read.ts). */
-export async function parseWorkbook(bytes: Uint8Array, name: string): Promise<RawWorkbook> {
+export async function parseWorkbook(bytes: Uint8Array, name: string, opts: { stream?: boolean } = {}): Promise<RawWorkbook> {
   try {
     const kind = sniff(bytes, name);
     if (kind === 'csv') {
       const { rows, encoding } = await parseCsv(bytes);
       return { format: 'csv', date1904: false, encoding, sheets: [{ name: null, hidden: false, rows, merges: [] }] };
     }
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // A big xlsx is read as a stream (it checks every part's inflated size as it goes).
+    const streamed = kind === 'xlsx' && (opts.stream ?? worthStreaming(buf)) ? await readXlsxStream(buf) : null;
+    if (streamed) return streamed;
     if (kind === 'xlsx' || kind === 'ods') await checkInflatedSizes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (kind === 'ods') checkOdsRepeats(bytes);
     const wb = XLSX.read(bytes, {

@@ -1,0 +1,227 @@
+import { createInflateRaw } from 'node:zlib';
+import { LIMITS, mb } from './limits';
+import { ReadRefusal, type CellValue, type RawMerge, type RawSheet, type RawWorkbook } from './types';
+import { zipDirectory, zipEntryText, type ZipEntry } from './zip';
+
+/**
+ * A big .xlsx read as a stream: each worksheet part is inflated chunk by chunk and its rows are taken
+ * out of the XML as they arrive, so neither the inflated XML nor a workbook object model is ever
+ * whole in memory (SheetJS has no streaming xlsx reader: it inflates every part and builds every cell
+ * object first). Only what the importer needs is read: values (shared strings, inline strings,
+ * numbers, booleans, errors, cached formula results), merges, sheet names, hidden state, date1904.
+ * The reader's limits hold here too: rows, columns, non-empty cells, and every part's inflated size
+ * (refused at the first byte past its stated size or past the whole file's budget: a zip bomb).
+ */
+
+const TRUNCATED = '文件不完整或已损坏（压缩结构缺失），可能下载或拷贝时中断了；请让报送单位重新发送';
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Text as an XML parser gives it (CDATA opened, line ends normalised to LF), then the entities, then
+ * OOXML's own `_xHHHH_` escapes (a control character written as text): what SheetJS gives too.
+ */
+function unescape(s: string): string {
+  if (s.indexOf('<![CDATA[') >= 0) {
+    return s.split(/<!\[CDATA\[([\s\S]*?)\]\]>/).map((part, i) => (i % 2 ? part.replace(/\r\n?/g, '\n') : unescape(part))).join('');
+  }
+  if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
+  if (s.indexOf('&') >= 0) {
+    s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
+      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITY[e]);
+  }
+  if (s.indexOf('_x') >= 0) s = s.replace(/_x([0-9a-fA-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s;
+}
+
+const attrRes = new Map<string, RegExp>();
+const attr = (attrs: string, name: string): string | undefined => {
+  let re = attrRes.get(name);
+  if (!re) attrRes.set(name, (re = new RegExp(`(?:^|\\s)(?:\\w+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(attrs);
+  return m ? unescape(m[1] ?? m[2]) : undefined;
+};
+
+/** The text of a string item (shared string or inline): its runs' <t>, phonetic guides (<rPh>) left out. */
+function itemText(xml: string): string {
+  const body = xml.indexOf('rPh') >= 0 ? xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') : xml;
+  let out = '';
+  const re = /<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) out += m[1] ?? '';
+  return unescape(out);
+}
+
+/** 'AB' → 27 (0-based column of a cell reference's letters). */
+function column(ref: string): number {
+  let c = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const k = ref.charCodeAt(i);
+    if (k < 65 || k > 90) break;
+    c = c * 26 + (k - 64);
+  }
+  return c - 1;
+}
+const rowOf = (ref: string) => Number(/\d+/.exec(ref)?.[0] ?? 0) - 1;
+
+type Budget = { unzipped: number; cells: number };
+
+/** Inflates one part as a stream of text chunks, refusing it past its stated size or the file's budget. */
+async function* partText(buf: Buffer, e: ZipEntry, budget: Budget): AsyncGenerator<string> {
+  const nameLen = buf.readUInt16LE(e.offset + 26), extraLen = buf.readUInt16LE(e.offset + 28);
+  const start = e.offset + 30 + nameLen + extraLen;
+  if (start + e.compressed > buf.length) throw new ReadRefusal(TRUNCATED, 'entry data beyond end');
+  const data = buf.subarray(start, start + e.compressed);
+  const decoder = new TextDecoder('utf-8');
+  const count = (n: number) => {
+    budget.unzipped -= n;
+    if (budget.unzipped < 0) throw new ReadRefusal(`文件解压后超过导入上限 ${mb(LIMITS.unzippedBytes)}；请按村或按单位拆分成几个文件再导入`);
+  };
+  if (e.method === 0) {
+    count(data.length);
+    for (let i = 0; i < data.length; i += 1 << 20) yield decoder.decode(data.subarray(i, i + (1 << 20)), { stream: true });
+    yield decoder.decode();
+    return;
+  }
+  if (e.method !== 8) throw new ReadRefusal('文件使用了不支持的压缩方式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
+  const z = createInflateRaw({ chunkSize: 1 << 20 });
+  z.end(data);
+  let n = 0;
+  try {
+    for await (const chunk of z as AsyncIterable<Buffer>) {
+      n += chunk.length;
+      if (n > e.size) throw new ReadRefusal(`文件内部部件 ${e.name} 解压后超过了文件自己声明的大小（声明 ${e.size.toLocaleString('en-US')} 字节），文件异常，已拒绝导入`);
+      count(chunk.length);
+      yield decoder.decode(chunk, { stream: true });
+    }
+  } catch (err) {
+    if (err instanceof ReadRefusal) throw err;
+    throw new ReadRefusal('文件已损坏（压缩数据无法解开），请让报送单位重新导出后发送', (err as Error).message);
+  } finally {
+    z.destroy();
+  }
+  yield decoder.decode();
+}
+
+/**
+ * Calls `each` for every complete element matching `re` as the text streams in; returns what follows
+ * the last one (the part's tail: merges, for a sheet). `re` must be global and match whole elements.
+ */
+async function scan(chunks: AsyncIterable<string>, re: RegExp, each: (m: RegExpExecArray) => void): Promise<string> {
+  let pending = '';
+  for await (const chunk of chunks) {
+    pending += chunk;
+    re.lastIndex = 0;
+    let end = 0;
+    for (let m = re.exec(pending); m; m = re.exec(pending)) { each(m); end = re.lastIndex; }
+    // What follows the last complete element waits for the next chunk.
+    if (end > 0) pending = pending.slice(end);
+    if (pending.length > 64 * 1024 * 1024) throw new ReadRefusal('文件中有一行或一个单元格的内容异常巨大，文件异常，已拒绝导入');
+  }
+  return pending;
+}
+
+const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+const VALUE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/;
+const SST_ITEM = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
+
+function cellValue(attrs: string, body: string | undefined, sst: string[]): CellValue {
+  const t = attr(attrs, 't') ?? 'n';
+  if (t === 'inlineStr') {
+    const text = body ? itemText(body) : '';
+    return text === '' ? null : text;
+  }
+  const raw = body ? VALUE.exec(body)?.[1] : undefined;
+  if (raw === undefined) return null;
+  switch (t) {
+    case 's': { const s = sst[Number(raw)]; return s === undefined || s === '' ? null : s; }
+    case 'str': { const s = unescape(raw); return s === '' ? null : s; }
+    case 'b': return raw.trim() === '1' || raw.trim() === 'true';
+    case 'e': return unescape(raw) || '#ERROR';
+    case 'd': { const ms = Date.parse(raw); return Number.isFinite(ms) ? ms / 86400000 + 25569 : null; }
+    default: { const n = Number(raw); return raw.trim() !== '' && Number.isFinite(n) ? n : null; }
+  }
+}
+
+async function readSheet(buf: Buffer, e: ZipEntry | undefined, name: string, hidden: boolean, sst: string[], budget: Budget): Promise<RawSheet> {
+  const rows: CellValue[][] = [];
+  let last = -1;
+  let next = 0;
+  if (!e) return { name, hidden, rows, merges: [] };
+  const tail = await scan(partText(buf, e, budget), ROW, (m) => {
+    const r = Number(attr(m[1], 'r') ?? next + 1) - 1;
+    next = r + 1;
+    const body = m[2];
+    if (!body) return;
+    const row: CellValue[] = [];
+    let c = -1;
+    CELL.lastIndex = 0;
+    for (let cm = CELL.exec(body); cm; cm = CELL.exec(body)) {
+      const ref = attr(cm[1], 'r');
+      c = ref ? column(ref) : c + 1;
+      if (c < 0 || c >= LIMITS.columns) continue;
+      const v = cellValue(cm[1], cm[2], sst);
+      if (v === null) continue;
+      row[c] = v;
+      if (--budget.cells < 0) throw new ReadRefusal(`文件的非空单元格超过 ${LIMITS.cells.toLocaleString('en-US')} 个，超过导入上限；请拆分后再导入`);
+    }
+    if (row.length === 0) return;
+    if (r >= LIMITS.sheetRows) throw new ReadRefusal(`工作表“${name}”超过 ${LIMITS.sheetRows.toLocaleString('en-US')} 行，超过导入上限；请拆分后再导入`);
+    for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+    while (rows.length < r) rows.push([]);
+    rows[r] = row;
+    last = r;
+  });
+  rows.length = last + 1;
+  const merges: RawMerge[] = [];
+  const re = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*"([A-Z]+\d+)(?::([A-Z]+\d+))?"/g;
+  for (let m = re.exec(tail); m && merges.length < 100_000; m = re.exec(tail)) {
+    const to = m[2] ?? m[1];
+    const mm = { r1: rowOf(m[1]), c1: column(m[1]), r2: Math.min(rowOf(to), last), c2: Math.min(column(to), LIMITS.columns - 1) };
+    if (mm.r1 <= mm.r2 && mm.c1 <= mm.c2) merges.push(mm);
+  }
+  return { name, hidden, rows, merges };
+}
+
+/** Where a relationship's target lies in the zip: relative to xl/, or absolute from the root. */
+const partName = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
+
+/** The workbook read as a stream; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
+export async function readXlsxStream(buf: Buffer): Promise<RawWorkbook | null> {
+  const entries = new Map(zipDirectory(buf).map((e) => [e.name.replace(/^\//, ''), e] as const));
+  const part = (n: string) => entries.get(n) ?? [...entries.entries()].find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1];
+  const wbEntry = part('xl/workbook.xml');
+  if (!wbEntry || !part('xl/_rels/workbook.xml.rels')) return null;
+  const budget: Budget = { unzipped: LIMITS.unzippedBytes, cells: LIMITS.cells };
+  const workbook = zipEntryText(buf, wbEntry);
+  const relsEntry = part('xl/_rels/workbook.xml.rels');
+  const rels = new Map<string, { target: string; type: string }>();
+  if (relsEntry) {
+    for (const m of zipEntryText(buf, relsEntry).matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+      rels.set(attr(m[1], 'Id') ?? '', { target: attr(m[1], 'Target') ?? '', type: attr(m[1], 'Type') ?? '' });
+    }
+  }
+  const sstRel = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type));
+  const sstEntry = part(sstRel ? partName(sstRel.target) : 'xl/sharedStrings.xml');
+  const sst: string[] = [];
+  if (sstEntry) await scan(partText(buf, sstEntry, budget), SST_ITEM, (m) => { sst.push(m[1] ? itemText(m[1]) : ''); });
+  const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbook)?.[1] ?? '';
+  const date1904 = ['1', 'true'].includes(attr(pr, 'date1904') ?? '');
+  const sheets: RawSheet[] = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+    const name = attr(m[1], 'name') ?? `Sheet${sheets.length + 1}`;
+    const state = attr(m[1], 'state');
+    const rel = rels.get(attr(m[1], 'id') ?? '');
+    const entry = rel ? (/\/worksheet$/.test(rel.type) ? part(partName(rel.target)) : undefined) : part(`xl/worksheets/sheet${sheets.length + 1}.xml`);
+    sheets.push(await readSheet(buf, entry, name, state === 'hidden' || state === 'veryHidden', sst, budget));
+  }
+  return { format: 'xlsx', date1904, sheets };
+}
+
+/** Worth streaming: the worksheets inflate to more than this (a few thousand rows); smaller ones go to SheetJS as before. */
+export const STREAM_FROM_BYTES = 4 * 1024 * 1024;
+
+export function worthStreaming(buf: Buffer): boolean {
+  const sheets = zipDirectory(buf).filter((e) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
+  return sheets.reduce((s, e) => s + e.size, 0) > STREAM_FROM_BYTES;
+}

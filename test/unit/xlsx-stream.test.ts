@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { constants, deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { parseWorkbook } from '../../electron/io/read/workbook';
+import { bigLandSheet } from '../helpers/generate';
+import { ROOT } from '../helpers/run';
+import { xlsxBytes } from '../helpers/sheets';
+
+const SAMPLES = join(ROOT, '..', 'shared', 'formats', 'samples');
+const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e as Error).message);
+
+/** A zip of these parts, each deflated, with the sizes its directory states (the real ones unless given). */
+function zip(parts: { name: string; text?: string; data?: Buffer; size?: number }[]): Buffer {
+  const locals: Buffer[] = [], central: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const data = p.data ?? deflateRawSync(Buffer.from(p.text ?? ''));
+    const size = p.size ?? Buffer.byteLength(p.text ?? '');
+    const name = Buffer.from(p.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0); cd.writeUInt16LE(20, 4); cd.writeUInt16LE(20, 6); cd.writeUInt16LE(8, 10);
+    cd.writeUInt32LE(data.length, 20); cd.writeUInt32LE(size, 24); cd.writeUInt16LE(name.length, 28); cd.writeUInt32LE(offset, 42);
+    locals.push(local, name, data); central.push(cd, name);
+    offset += 30 + name.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10); end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const WORKBOOK = [
+  { name: '[Content_Types].xml', text: '<Types/>' },
+  { name: 'xl/workbook.xml', text: '<workbook><sheets><sheet name="流转" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+  { name: 'xl/_rels/workbook.xml.rels', text: '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
+];
+const sheetXml = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
+
+describe('the streaming xlsx reader (big workbooks)', () => {
+  it('reads the samples and a generated 土地流转台账 exactly as SheetJS does: values, merged headers, hidden sheets', async () => {
+    const files = ['上坝镇机关-双联台账.xlsx', '区统计局-双联台账.xlsx', '土地流转台账.xlsx', '帮扶户基本信息表.xlsx', '慰问物资发放登记表.xlsx']
+      .map((f) => readFileSync(join(SAMPLES, f)));
+    const hidden = xlsxBytes([{ name: '说明', rows: [['填表说明', 1.5, true]], hidden: true }, { name: '数据', rows: [['a', null, '=1']] }], { excel: true });
+    for (const bytes of [...files, bigLandSheet(3000), hidden]) {
+      const streamed = await parseWorkbook(bytes, 'a.xlsx', { stream: true });
+      expect(streamed).toEqual(await parseWorkbook(bytes, 'a.xlsx', { stream: false }));
+    }
+    const land = await parseWorkbook(bigLandSheet(3000), 'a.xlsx', { stream: true });
+    // Title, 填报单位, two header rows, 3,000 plots, 合计; 四至 merged over 东南西北.
+    expect(land.sheets[0].rows.length).toBe(3005);
+    expect(land.sheets[0].merges).toContainEqual({ r1: 2, c1: 6, r2: 2, c2: 9 });
+    expect(land.sheets[0].rows[4].slice(0, 5)).toEqual([1, '新上村', '一组', '户主1', expect.stringMatching(/^62090219400101\d{4}$/)]);
+  });
+
+  it('reads shared strings with entities, rich runs and phonetic guides left out, inline strings and numbers', async () => {
+    const wb = zip([...WORKBOOK,
+      { name: 'xl/sharedStrings.xml', text: '<sst><si><t>张&amp;李</t></si><si><r><t>户主</t></r><r><t xml:space="preserve">姓名 </t></r><rPh><t>ヨミ</t></rPh></si></sst>' },
+      { name: 'xl/worksheets/sheet1.xml', text: sheetXml('<row r="2"><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>0</v></c></row><row r="3"><c r="A3"><v>2.5</v></c><c r="C3" t="inlineStr"><is><t>x&lt;y</t></is></c><c r="D3" t="b"><v>1</v></c><c r="E3" t="e"><v>#N/A</v></c></row>') },
+    ]);
+    const book = await parseWorkbook(wb, 'a.xlsx', { stream: true });
+    expect(book.sheets[0]).toEqual({ name: '流转', hidden: false, merges: [], rows: [[], [null, '户主姓名 ', '张&李'], [2.5, null, 'x<y', true, '#N/A']] });
+  });
+
+  it('keeps the limits: a part that inflates past its stated size, rows past the limit', async () => {
+    // 5 MB stated (big enough to be streamed), 40 MB of zeros inside.
+    const block = deflateRawSync(Buffer.alloc(4 * 1024 * 1024), { level: 9, finishFlush: constants.Z_SYNC_FLUSH });
+    const lying = zip([...WORKBOOK, { name: 'xl/worksheets/sheet1.xml', data: Buffer.concat([...Array(10).fill(block), deflateRawSync(Buffer.alloc(0))]), size: 5 * 1024 * 1024 }]);
+    expect(await refusal(parseWorkbook(lying, '区统计局.xlsx'))).toContain('超过了文件自己声明的大小');
+    const far = zip([...WORKBOOK, { name: 'xl/worksheets/sheet1.xml', text: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="300001"><c r="A300001"><v>1</v></c></row>') }]);
+    expect(await refusal(parseWorkbook(far, 'a.xlsx', { stream: true }))).toBe('工作表“流转”超过 300,000 行，超过导入上限；请拆分后再导入');
+    // Rows that only carry styles do not count; a district's 150,000 rows do not reach the limit.
+    const styled = zip([...WORKBOOK, { name: 'xl/worksheets/sheet1.xml', text: sheetXml('<row r="150000"><c r="A150000"><v>7</v></c></row><row r="900000"><c r="A900000" s="1"/></row>') }]);
+    expect((await parseWorkbook(styled, 'a.xlsx', { stream: true })).sheets[0].rows.length).toBe(150_000);
+  });
+});
