@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
@@ -18,6 +19,22 @@ export type Job =
 
 export type JobResult = { ok: true; facts: FileFacts } | { ok: false; code: string; message: string; facts?: FileFacts };
 
+type FactsDb = { pragma(s: string): unknown; prepare(s: string): { all(): unknown[]; get(): unknown } };
+
+/** What a check reads, as one function: called in this thread for small files, and sent as text to the worker. */
+function readFacts(db: FactsDb): FileFacts {
+  const integrity = (db.pragma('integrity_check(20)') as Record<string, unknown>[]).map((r) => String(Object.values(r)[0]));
+  const tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
+  let applied: FileFacts['applied'] = { count: 0, lastCreatedAt: null };
+  if (tables.includes('__drizzle_migrations')) {
+    const r = db.prepare('select count(*) as n, max(created_at) as last from __drizzle_migrations').get() as { n: number; last: unknown };
+    applied = { count: r.n, lastCreatedAt: r.last == null ? null : Number(r.last) };
+  }
+  const households = tables.includes('households')
+    ? (db.prepare('select count(*) as n from households where deleted_at is null').get() as { n: number }).n : null;
+  return { integrity, tables, applied, households };
+}
+
 // Plain CommonJS run in a worker thread: no TypeScript helpers survive being sent as text.
 const WORKER = String.raw`
 const { workerData } = require('node:worker_threads');
@@ -34,18 +51,7 @@ async function run() {
   const path = require('node:path');
   const Database = require(modulePath);
   const opt = nativeBinding ? { nativeBinding } : {};
-  const facts = (db) => {
-    const integrity = db.pragma('integrity_check(20)').map((r) => String(Object.values(r)[0]));
-    const tables = db.prepare("select name from sqlite_master where type = 'table'").all().map((r) => r.name);
-    let applied = { count: 0, lastCreatedAt: null };
-    if (tables.includes('__drizzle_migrations')) {
-      const r = db.prepare('select count(*) as n, max(created_at) as last from __drizzle_migrations').get();
-      applied = { count: r.n, lastCreatedAt: r.last == null ? null : Number(r.last) };
-    }
-    const households = tables.includes('households')
-      ? db.prepare('select count(*) as n from households where deleted_at is null').get().n : null;
-    return { integrity, tables, applied, households };
-  };
+  const facts = ${String(readFacts)};
   const fsyncFile = (file) => { const fd = fs.openSync(file, 'r+'); try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); } };
   const fsyncDir = (dir) => {
     if (process.platform === 'win32') return;
@@ -91,6 +97,29 @@ run().then(done, (e) => done({ ok: false, code: String((e && e.code) || 'error')
 `;
 
 const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/**
+ * Files up to this size are checked in the calling thread: starting a worker thread and loading the
+ * native module in it costs more than checking them (every CLI command opens its ledger this way), and
+ * their check ends well inside the second after which `onSlow` would speak.
+ */
+const CHECK_HERE_BYTES = 16 * 2 ** 20;
+
+function checkHere(file: string, nativeBinding: string | undefined): JobResult {
+  try {
+    const Database = createRequire(import.meta.url)(modulePath) as new (f: string, o: object) => FactsDb & { close(): void };
+    const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    try {
+      db.pragma('busy_timeout = 5000');
+      return { ok: true, facts: readFacts(db) };
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    const err = e as { code?: unknown; message?: unknown };
+    return { ok: false, code: String(err?.code || 'error'), message: String(err?.message || e) };
+  }
+}
 const LIMIT_MS = 30 * 60_000;
 
 /**
@@ -99,6 +128,9 @@ const LIMIT_MS = 30 * 60_000;
  * as a promise; the wait wakes each second so a slow job can say so (`onSlow`).
  */
 export function runJob(job: Job, opts: { nativeBinding?: string; onSlow?: () => void } = {}): JobResult {
+  if (job.kind === 'check' && (fs.statSync(job.file, { throwIfNoEntry: false })?.size ?? Infinity) <= CHECK_HERE_BYTES) {
+    return checkHere(job.file, opts.nativeBinding);
+  }
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
   const { port1, port2 } = new MessageChannel();

@@ -36,7 +36,23 @@ const entryPoints = Object.entries(entries)
 // Chunk names carry hashes: an old build's chunks would pile up beside the new ones.
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
+
+// zod's `locales` namespace holds every language (a third of what the CLI loads at start); the app
+// uses zh-CN (electron/api/define.ts) and zod itself en. The namespace keeps just those two.
+const zodLocales = {
+  name: 'zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: "export { default as zhCN } from './zh-CN.js';\nexport { default as en } from './en.js';\n",
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 const result = await build({
+  plugins: [zodLocales],
   absWorkingDir: root,
   entryPoints,
   outdir,
