@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { halfYear, pairingBoth, previousPeriod, type HalfYearReport } from '../rules/half-year';
 import { figureRecords } from '../rules/records';
+import { writeWhole } from '../io/write/file-out';
 import { LedgerError, method } from './define';
+import { outputTarget, zOut } from './output';
 
 export type { HalfYearReport };
 export { halfYear };
@@ -43,13 +45,14 @@ export const reports = {
     return figureRecords(ctx, figure, { from, to });
   }, figureLabels),
 
-  /** The same records as an .xlsx, base64 like every export. */
-  recordsXlsx: method(figureInput, async (ctx, { figure, from, to }) => {
+  /** The same records as an .xlsx, written to a file: the CLI's `out`, or a download for the window. */
+  recordsXlsx: method(figureInput.extend({ out: zOut }), async (ctx, { figure, from, to, out }) => {
     refuseBackwards(from, to);
     const r = figureRecords(ctx, figure, { from, to });
     const title = `${r.label}（${from}至${to}）`;
+    const target = outputTarget(ctx, `${title.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`, out);
     const { writeRecordSheet } = await import('../io/write/records'); // ExcelJS only when written
-    const buffer = await writeRecordSheet(title, r.columns, r.rows);
-    return { fileName: `${title.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`, base64: buffer.toString('base64'), rows: r.rows.length };
+    await writeWhole(target.path, (path) => writeRecordSheet(path, title, r.columns, r.rows));
+    return { ...target.written(), rows: r.rows.length };
   }, figureLabels),
 };

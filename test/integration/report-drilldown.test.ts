@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HalfYearReport } from '../../electron/api/reports';
 import { figurePaths, type FigureRecords } from '../../electron/rules/records';
+import { downloaded, withDownloads } from '../helpers/downloads';
 import { tempLedger, type TestLedger } from '../helpers/ledger';
 import { importFiles, sampleFiles, SAMPLES } from '../helpers/samples';
 
@@ -14,7 +15,7 @@ let report: HalfYearReport;
 const expected = JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')) as HalfYearReport;
 
 beforeAll(async () => {
-  t = tempLedger();
+  t = withDownloads(tempLedger());
   await importFiles(t, sampleFiles());
   report = (await t.api.reports.halfYear(P)) as HalfYearReport;
 }, 120_000);
@@ -69,9 +70,9 @@ describe('drill-down on the samples ledger', () => {
   });
 
   it('exports a figure\'s rows as an .xlsx with one row a record under a header', async () => {
-    const r = (await t.api.reports.recordsXlsx({ figure: 'aid.cashYuan', ...P })) as { fileName: string; base64: string; rows: number };
+    const r = await t.api.reports.recordsXlsx({ figure: 'aid.cashYuan', ...P });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(r.base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(downloaded(t, r) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(r.fileName).toBe('其中现金（2014-01-01至2014-06-30）.xlsx');
     expect(ws.getCell(2, 1).value).toBe('序号');

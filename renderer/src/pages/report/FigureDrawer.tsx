@@ -2,9 +2,8 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { AgGridReact } from 'ag-grid-react';
 import { Alert, App as AntApp, Button, Drawer, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { ledger } from '../../client/ledger';
+import { ledger, saveDownload } from '../../client/ledger';
 import { gridTheme, localeText } from '../../grid/setup';
-import { downloadBase64, XLSX_TYPE } from '../export/download';
 import { useRecords, type OpenFigure } from './useRecords';
 
 /** The records behind one figure of the report, in a grid: its count (or the sum of its column) is the figure. */
@@ -16,9 +15,8 @@ export function FigureDrawer({ open, onClose }: { open: OpenFigure | null; onClo
     if (!open) return;
     setBusy(true);
     try {
-      const api = ledger.reports as unknown as { recordsXlsx: (i: { figure: string; from: string; to: string }) => Promise<{ fileName: string; base64: string }> };
-      const r = await api.recordsXlsx({ figure: open.figure, from: open.from, to: open.to });
-      downloadBase64(r.base64, r.fileName, XLSX_TYPE);
+      const r = await ledger.reports.recordsXlsx({ figure: open.figure, from: open.from, to: open.to });
+      if (r.download) await saveDownload({ download: r.download, fileName: r.fileName });
     } catch (e) {
       message.error((e as Error).message);
     } finally {
