@@ -125,7 +125,10 @@ const prepared = new Set<string>();
 try {
   for (const row of chosen) {
     console.log(`— ${row.key}: ${row.work}`);
-    results.push(await runRow(row, root, prepared));
+    const result = await runRow(row, root, prepared);
+    results.push(result);
+    // The row's line at once too, so a run stopped part way still leaves the rows it finished.
+    console.log(`  = | ${tableRow(result).join(' | ')} |`);
   }
 } finally {
   rmSync(root, { recursive: true, force: true });

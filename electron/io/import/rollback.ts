@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sameValue } from '../../api/write';
 import { checkCancelled, type ProgressEvent } from '../../api/define';
-import { breathe, CHUNK } from './chunks';
+import { breathe, bulkSettings, CHUNK } from './chunks';
 import { auditShape } from './writer';
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -171,6 +171,10 @@ export type RollbackOptions = {
  * be lost. One transaction, opened by hand so that the event loop turns every CHUNK rows.
  */
 export async function rollbackBatch(db: Database.Database, batch: number, opts: RollbackOptions = {}): Promise<{ removed: number; restored: number }> {
+  return bulkSettings(db, () => undoBatch(db, batch, opts));
+}
+
+async function undoBatch(db: Database.Database, batch: number, opts: RollbackOptions): Promise<{ removed: number; restored: number }> {
   if (db.inTransaction) throw new Error('另一项导入或撤销正在进行，请等它完成后再试');
   db.exec('BEGIN IMMEDIATE');
   try {

@@ -5,7 +5,7 @@ import { todayIso } from '../../values/dates';
 import { ReadAborted, WorkbookReader } from '../read/read';
 import { ReadRefusal, type RawSheet, type RawWorkbook } from '../read/types';
 import type { SheetCode, SheetDef } from '../sheets';
-import { breathe, CHUNK } from './chunks';
+import { breathe, bulkSettings, CHUNK } from './chunks';
 import { dataRows, type DataRow } from './extract';
 import { APPLY, KIND_ORDER } from './kinds';
 import { loadLearned, rememberColumns, rememberRosters, rememberValues, type Learned } from './learned';
@@ -345,7 +345,7 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
   const total = jobs.reduce((s, j) => s + j.rows.length, 0);
   const step = opts.dryRun ? '核对' : '写入';
   opts.progress?.({ task: 'import', step, done: 0, total, message: opts.dryRun ? '正在核对…' : '正在写入台账…' });
-  const { batch, links } = await apply(db, reports, jobs, opts, learned);
+  const { batch, links } = await bulkSettings(db, () => apply(db, reports, jobs, opts, learned));
   opts.progress?.({ task: 'import', step, done: total, total, message: '完成' });
   return { batch, dryRun: opts.dryRun, files: reports, links, totals: totals(reports) };
 }

@@ -128,12 +128,17 @@ export type LongCall<T> = { callId: string; result: Promise<T>; cancel(): Promis
 export function startLong<T>(work: (client: LedgerClient) => Promise<T>, progress?: (e: ProgressEvent) => void): LongCall<T> {
   const callId = `p${Date.now().toString(36)}${(++callSeq).toString(36)}`;
   const stop = progress ? onProgress((e) => { if (e.callId === callId) progress(e); }) : () => {};
-  const client = createClient((name, input) => send(name, input, callId));
+  let cancelled = false;
+  // Cancelled before it was sent (a file still uploading): it is never sent.
+  const client = createClient(async (name, input) => {
+    if (cancelled) throw new RemoteLedgerError('已取消：台账未作任何改动');
+    return send(name, input, callId);
+  });
   const result = (async () => {
     if (!bridge && progress) await eventStream();
     try { return await work(client); } finally { stop(); }
   })();
-  return { callId, result, cancel: () => cancelCall(callId) };
+  return { callId, result, cancel: () => { cancelled = true; return cancelCall(callId); } };
 }
 
 /** Asks the backend to stop a call; it answers 已取消 once it reaches its next checkpoint. */

@@ -2,6 +2,8 @@ import { App as AntApp, Button, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchRow } from '../../../../electron/api/imports';
 import { ledger } from '../../client/ledger';
+import { Stopped, useLongCall } from '../../client/useLongCall';
+import { WorkProgress } from '../../client/WorkProgress';
 import { useLookups } from '../../client/lookups';
 import { useStatus } from '../../client/status';
 import { ExportRejectsButton, RefusedRows } from './RefusedRows';
@@ -15,11 +17,19 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
   const { modal, message } = AntApp.useApp();
   const { markSaving } = useStatus();
   const { refresh } = useLookups();
+  const long = useLongCall();
   const load = useCallback(async () => setRows((await ledger.imports.batches({})).rows), []);
   useEffect(() => { void load(); }, [load, refreshKey]);
 
   const undo = async (b: BatchRow) => {
-    const plan = await ledger.imports.rollbackPlan({ batchId: b.id });
+    let plan;
+    try {
+      plan = await long.run(`正在核对撤销第 ${b.id} 批会影响的记录…`, (l) => l.imports.rollbackPlan({ batchId: b.id }));
+    } catch (e) {
+      if (e instanceof Stopped) message.info('已取消');
+      else message.error((e as Error).message);
+      return;
+    }
     if (plan.blockers.length) {
       modal.error({ title: `无法撤销第 ${b.id} 批导入`, content: <ul>{plan.blockers.map((x, i) => <li key={i}>{x}</li>)}</ul> });
       return;
@@ -32,21 +42,24 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
       title: `撤销第 ${b.id} 批导入？`,
       content: <><p>{plan.files.join('、')}</p><ul>{what.map((w) => <li key={w}>{w}</li>)}</ul></>,
       okText: '撤销', okButtonProps: { danger: true }, cancelText: '取消',
-      onOk: async () => {
+      // The dialog closes at once: the rollback's progress and 取消 show above the list while it runs.
+      onOk: () => { void (async () => {
         const done = markSaving();
         try {
-          const r = await ledger.imports.rollback({ batchId: b.id });
+          const r = await long.run(`正在撤销第 ${b.id} 批导入…`, (l) => l.imports.rollback({ batchId: b.id }));
           message.success(`已撤销第 ${b.id} 批导入：删除 ${r.removed} 条，恢复 ${r.restored} 条`);
           await refresh();
           await load();
         } catch (e) {
-          message.error((e as Error).message);
+          if (e instanceof Stopped) message.info(e.message);
+          else message.error((e as Error).message);
         } finally { done(); }
-      },
+      })(); },
     });
   };
 
-  return (
+  return (<>
+    <WorkProgress progress={long.progress} onCancel={long.cancel} cancelling={long.cancelling} />
     <Table<BatchRow> className="import-history" size="small" rowKey="id" loading={!rows} dataSource={rows ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: '还没有导入过' }}
       columns={[
@@ -65,5 +78,5 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
           </Space>) },
       ]}
       expandable={{ rowExpandable: (b) => b.refused > 0, expandedRowRender: (b) => <RefusedRows batchId={b.id} withExport={false} /> }} />
-  );
+  </>);
 }

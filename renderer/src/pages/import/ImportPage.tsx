@@ -1,10 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Drawer, Progress, Result, Space, Statistic, Steps, Tabs, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Drawer, Result, Space, Statistic, Steps, Tabs, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { ImportReport } from '../../../../electron/io/import/types';
 import type { SheetCode } from '../../../../electron/io/sheets';
 import { useLookups } from '../../client/lookups';
 import { useStatus } from '../../client/status';
+import { WorkProgress } from '../../client/WorkProgress';
 import { BatchHistory } from './BatchHistory';
 import { PreviewSummary, type RowFilter, type SheetRef } from './PreviewSummary';
 import { RefusedRows } from './RefusedRows';
@@ -52,14 +53,7 @@ export function ImportPage() {
   const wizard = (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Steps size="small" current={step} items={[{ title: '选择文件' }, { title: '预览核对' }, { title: '导入结果' }]} />
-      {p.busy && (
-        <Card size="small">
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Typography.Text>{p.busy.message}</Typography.Text>
-            <Progress percent={p.busy.total ? Math.round((p.busy.done / p.busy.total) * 100) : 0} status="active" />
-          </Space>
-        </Card>
-      )}
+      <WorkProgress progress={p.busy} onCancel={p.cancel} cancelling={p.cancelling} />
       {step === 0 && (
         <Card>
           {/* No `accept` filter: a dropped Word file or image is not dropped silently, the preview names it and says why. */}

@@ -1,8 +1,10 @@
 import { App as AntApp } from 'antd';
 import type { UploadFile } from 'antd';
 import { useRef, useState } from 'react';
+import type { LedgerClient } from '../../../../electron/api/client';
 import type { ImportReport, RosterChoice, SheetChoice, ValueChoice } from '../../../../electron/io/import/types';
-import { holdFile, ledger, onProgress, type ProgressEvent } from '../../client/ledger';
+import { holdFile } from '../../client/ledger';
+import { Stopped, useLongCall } from '../../client/useLongCall';
 
 export type Chosen = UploadFile;
 
@@ -15,7 +17,8 @@ export function usePreview(files: Chosen[], includeHidden: boolean) {
   const [choices, setChoices] = useState<SheetChoice[]>([]);
   const [values, setValues] = useState<ValueChoice[]>([]);
   const [preview, setPreview] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState<ProgressEvent | null>(null);
+  // Preview and commit run as long calls: progress with the call's id, 取消, a newer preview replacing an older one.
+  const long = useLongCall();
   const [pending, setPending] = useState(false);
   const latest = useRef(0);
   /** T1 sheets the clerk marked as their unit's complete roster, and the end date for rosters without 填报时间. */
@@ -34,15 +37,14 @@ export function usePreview(files: Chosen[], includeHidden: boolean) {
     completeRoster: roster.current.sheets, ...(roster.current.date ? { rosterDate: roster.current.date } : {}),
   });
 
-  const withProgress = async <T,>(first: string, work: () => Promise<T>): Promise<T | null> => {
-    setBusy({ task: 'import', done: 0, total: 1, message: first });
-    const stop = onProgress((e) => { if (e.task === 'import') setBusy(e); });
+  const withProgress = async <T,>(first: string, work: (client: LedgerClient) => Promise<T>, replace = false): Promise<T | null> => {
     try {
-      return await work();
+      return await long.run(first, work, { replace });
     } catch (e) {
-      message.error((e as Error).message);
+      if (e instanceof Stopped) { if (e.by === 'person') message.info(e.message); }
+      else message.error((e as Error).message);
       return null;
-    } finally { stop(); setBusy(null); }
+    }
   };
 
   /** Runs the preview with these corrections; true when its answer is the newest and was shown. */
@@ -51,7 +53,7 @@ export function usePreview(files: Chosen[], includeHidden: boolean) {
     setChoices(c);
     setValues(v);
     setPending(true);
-    const r = await withProgress('正在读取文件…', async () => ledger.imports.preview(await input(c, v)));
+    const r = await withProgress('正在读取文件…', async (l) => l.imports.preview(await input(c, v)), true);
     if (tag !== latest.current) return false;
     setPending(false);
     if (r) setPreview(r);
@@ -77,9 +79,9 @@ export function usePreview(files: Chosen[], includeHidden: boolean) {
     void run(choices, values);
   };
 
-  const commit = () => withProgress('正在写入台账…', async () => ledger.imports.commit(await input(choices, values)));
+  const commit = () => withProgress('正在写入台账…', async (l) => l.imports.commit(await input(choices, values)));
 
   const reset = () => { latest.current++; setChoices([]); setValues([]); setPreview(null); setPending(false); held.current.clear(); roster.current = { sheets: [] }; };
 
-  return { preview, busy, pending, values, run: (): Promise<boolean> => run(choices, values), choose, decide, setRoster, commit, reset };
+  return { preview, busy: long.progress, cancel: long.cancel, cancelling: long.cancelling, pending, values, run: (): Promise<boolean> => run(choices, values), choose, decide, setRoster, commit, reset };
 }

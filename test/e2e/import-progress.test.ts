@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bigHouseholdSheet } from '../helpers/generate';
+import { ledgerCli, ROOT } from '../helpers/run';
+import { watchErrors } from './browser';
+import { useWebSession } from './session';
+
+const SHOTS = join(ROOT, 'test-results', 'import-progress');
+const ROWS = 20_000;
+
+const session = useWebSession('e2e-import-progress', async (db) => {
+  mkdirSync(SHOTS, { recursive: true });
+  expect(ledgerCli(['--db', db, 'init']).code).toBe(0);
+});
+
+describe('browser mode: long work shows its progress and can be cancelled', () => {
+  it('previews a 20,000-row sheet with a bar counting rows; 取消 stops it and the page says so', async () => {
+    const file = join(session.dir, '上坝镇帮扶户.xlsx');
+    writeFileSync(file, bigHouseholdSheet(ROWS));
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(`${session.url}#/import`);
+    await page.locator('input[type=file]').setInputFiles(file);
+    const next = page.getByRole('button', { name: '下一步：预览核对' });
+    const bar = page.locator('.work-progress');
+
+    // 取消 as soon as the bar shows: the preview stops, the page says nothing was changed and stays on 选择文件.
+    await next.click();
+    await bar.locator('button').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已取消');
+    await expect.poll(() => bar.count()).toBe(0);
+    expect(await next.isVisible()).toBe(true);
+
+    // Again, to its end: while it runs the bar counts the rows of the sheet.
+    await next.click();
+    await expect.poll(() => bar.textContent(), { timeout: 120_000 }).toMatch(/[1-9][\d,]*( \/ |行，共 )20,000 行/);
+    expect(await bar.locator('.ant-progress').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'preview-running.png') });
+    await expect.poll(() => page.getByText(/^核对完成/).count(), { timeout: 120_000 }).toBe(1);
+    expect(await bar.count()).toBe(0);
+    // The cancelled call's answer is a refusal (HTTP 400), which Chromium logs when the call had been sent.
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    await page.close();
+  });
+});
