@@ -132,4 +132,19 @@ describe('typing into the grids as in WPS', () => {
     await expect.poll(() => byHead('张伟')?.nation ?? null).toBe(nationBefore);
     await page.close();
   });
+  it('Ctrl+↓ and Ctrl+↑ jump to the last and the first row, as in WPS', async () => {
+    const { page, errors } = await openGrid('households');
+    const heads = await shownColumn(page, 'head');
+    await cell(page, 0, 'size').click();
+    await page.keyboard.press('Control+ArrowDown');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => byHead(heads[heads.length - 1])?.size).toBe(7);
+    await page.keyboard.press('Control+ArrowUp');
+    await page.keyboard.type('6');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => byHead(heads[0])?.size).toBe(6);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -94,13 +94,24 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
 
   // --- loading: a small first page shows at once, the rest follows in big pages in the background ---
   const loadId = useRef(0);
+  // Registers page by id (keyset); the read-only lists by offset.
+  const fetchPage = useCallback((offset: number, afterId: number, limit: number) =>
+    def.list ? def.list({ offset, limit }) : client.list({ afterId, limit }), [def, client]);
+  const firstLimit = Math.min(def.pageSize ?? PAGE, FIRST_PAGE);
+  // The first page is asked for as the grid mounts, while the lookups and the columns are still on their
+  // way; the first load takes it, every later load (after an import, a restore) asks afresh.
+  const early = useRef<ReturnType<typeof fetchPage> | null | undefined>(undefined);
+  if (early.current === undefined) {
+    early.current = fetchPage(0, 0, firstLimit);
+    // Its failure is reported where the load awaits it, not as an unhandled rejection before that.
+    early.current.catch(() => undefined);
+  }
   const load = useCallback(async (api: GridApi<Row>) => {
     const me = ++loadId.current;
     const size = def.pageSize ?? PAGE;
-    // Registers page by id (keyset); the read-only lists by offset.
-    const fetchPage = (offset: number, afterId: number, limit: number) =>
-      def.list ? def.list({ offset, limit }) : client.list({ afterId, limit });
-    const first = await fetchPage(0, 0, Math.min(size, FIRST_PAGE));
+    const pending = early.current;
+    early.current = null;
+    const first = await (pending ?? fetchPage(0, 0, firstLimit));
     if (me !== loadId.current || api.isDestroyed()) return;
     api.setGridOption('rowData', sortRows(first.rows, def.order, lookupsRef.current));
     let loaded = first.rows.length;
@@ -125,7 +136,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     }
     await loadPinyin();
     warmSearch(api);
-  }, [def, client]);
+  }, [def, fetchPage, firstLimit]);
 
   // --- quick find: each row's search text built once, in slices after loading so typing never waits ---
   const searchTextOf = useCallback((data: Row): string => {

@@ -6,6 +6,9 @@ import type { Row } from '../registers/types';
 const GRID_KEYS = new Set(['Enter', 'F2', 'Escape', 'Tab', 'Backspace', 'Delete', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight',
   'PageUp', 'PageDown', 'Home', 'End']);
 
+/** Keys that keep their meaning with Ctrl held (Ctrl+↓ to the last row, Ctrl+Home to the first cell, as in WPS). */
+const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
+
 /** Key events this module re-sends to the focused cell: the grid's own handlers must not see them twice. */
 export const forwardedKeys = new WeakSet<Event>();
 
@@ -74,10 +77,13 @@ export function useTypingProxy(opts: {
     };
     const onKeyDown = (e: KeyboardEvent) => {
       if (composing || isImeKey(e) || forwardedKeys.has(e)) return;
-      if (!GRID_KEYS.has(e.key) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const ctrl = e.ctrlKey || e.metaKey;
+      if (!GRID_KEYS.has(e.key) || e.altKey || (ctrl && !NAV_KEYS.has(e.key))) return;
       const cell = focusedCellEl();
       if (!cell) return;
-      const copy = new KeyboardEvent('keydown', { key: e.key, code: e.code, shiftKey: e.shiftKey, bubbles: true, cancelable: true });
+      const copy = new KeyboardEvent('keydown', {
+        key: e.key, code: e.code, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, bubbles: true, cancelable: true,
+      });
       forwardedKeys.add(copy);
       cell.dispatchEvent(copy);
       if (copy.defaultPrevented || e.key === 'Tab') e.preventDefault();
