@@ -66,7 +66,9 @@ const result = await build({
   // must see the same folder wherever esbuild puts it.
   chunkNames: '[name]-[hash]',
   // The native module is loaded from node_modules as it is; bundled CommonJS packages get `require`.
-  external: ['better-sqlite3'],
+  // ExcelJS too: loaded only when a file is written, and Node warns (DEP0005, its zip library's
+  // `Buffer()`) about code outside node_modules, which bundled code is.
+  external: ['better-sqlite3', 'exceljs'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   sourcemap: 'linked',
   legalComments: 'none',
