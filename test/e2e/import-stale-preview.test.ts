@@ -50,7 +50,9 @@ describe('browser mode: corrections in the preview', () => {
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
     expect(await summary.textContent()).toContain('区文广局-花名册.csv—未导入');
     expect(await summary.textContent()).not.toContain('联户干部及联系户花名册（');
-    expect(errors).toEqual([]);
+    // B cancelled A as it started (a newer preview replaces the one still running): A's held answer is that
+    // refusal (HTTP 400, which Chromium logs), and the page shows neither it nor A.
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     await page.close();
   });
 });
