@@ -41,13 +41,17 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 const refuse = (res: ServerResponse, status: number, message: string) => send(res, status, { error: { message, problems: [] } });
 
 /**
- * A body over its limit is answered before it is read to the end; what the client still sends is
- * discarded up to a little more (so that it reads the answer), then the connection is cut.
+ * A body over its limit is answered before it is read to the end. The connection stays open while
+ * what the client still sends is discarded, up to 16 MB or one second, so that the client reads the
+ * answer before the cut; cutting at once made the client see a broken pipe instead of the 413.
  */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
-  if (!res.headersSent) send(res, 413, { error: { message: `内容超过上限 ${mb(limit)}，已拒绝`, problems: [] } }, { connection: 'close' });
+  if (!res.headersSent) send(res, 413, { error: { message: `内容超过上限 ${mb(limit)}，已拒绝`, problems: [] } });
   let drained = 0;
-  req.on('data', (c: Buffer) => { drained += c.length; if (drained > 1024 * 1024) req.destroy(); });
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, 1000);
+  req.socket.once('close', () => clearTimeout(timer));
+  req.on('data', (c: Buffer) => { drained += c.length; if (drained > 16 * 1024 * 1024) cut(); });
   req.resume();
 }
 
