@@ -77,7 +77,12 @@ export function startWebServer(backend: Backend, opts: { port?: number; staticDi
   const cookieName = () => `ledger_${port}`;
   // Every page listening hears every call's progress; each event carries its callId for the page to pick.
   const progress = (e: ProgressEvent) => { for (const r of listeners) r.write(`data: ${JSON.stringify(e)}\n\n`); };
-  const reply = (res: ServerResponse, r: Reply) => send(res, 'error' in r ? 400 : 200, r);
+  const reply = (res: ServerResponse, r: Reply) => {
+    if ('json' in r) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(r.json);
+    } else send(res, 'error' in r ? 400 : 200, r);
+  };
 
   const upload = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).slice(0, 255) || '未命名文件';

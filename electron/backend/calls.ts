@@ -1,6 +1,7 @@
 import type { Ctx, ProgressEvent } from '../api/define';
 import { callMethod, toWireError } from '../api/dispatch';
 import type { FileHandles } from '../api/file-handles';
+import { RawJson } from '../api/raw-json';
 import type { Reply, Transport } from './protocol';
 
 /**
@@ -26,7 +27,10 @@ export class Calls {
         ...this.ctx, files: this.files, transport, signal: controller.signal,
         progress: (e) => progress({ ...e, callId: id }),
       };
-      return { result: (await callMethod(ctx, name, input)) ?? null };
+      const result = await callMethod(ctx, name, input);
+      // Written as JSON already: crosses to the server's thread as one string and is sent as it is.
+      if (result instanceof RawJson) return { json: `{"result":${result.text}}` };
+      return { result: result ?? null };
     } catch (e) {
       return { error: toWireError(e) };
     } finally {

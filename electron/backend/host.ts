@@ -64,7 +64,7 @@ export function startBackend(o: BackendOptions): Promise<Backend> {
   };
   const valueOf = (r: Reply): unknown => {
     if ('error' in r) throw new Error(r.error.message);
-    return r.result;
+    return 'json' in r ? (JSON.parse(r.json) as { result: unknown }).result : r.result;
   };
 
   return new Promise<Backend>((ready, refuse) => {

@@ -7,8 +7,11 @@ export type Transport = 'ipc' | 'http' | 'direct';
 /** A failure as every transport sends it (`toWireError`'s shape). */
 export type Wire = { message: string; problems: { field: string; message: string }[] };
 
-/** What a call answers: its result, or its failure already in wire shape. */
-export type Reply = { result: unknown } | { error: Wire };
+/**
+ * What a call answers: its result, or its failure already in wire shape; or, over HTTP, the whole answer
+ * already as JSON text (`{"result":…}`, a RawJson result), sent on as it is.
+ */
+export type Reply = { result: unknown } | { error: Wire } | { json: string };
 
 /**
  * What only the starting thread can do, asked by the worker: in the desktop app, printing and PDF go

@@ -5,6 +5,7 @@ import type {
 import { AgGridReact } from 'ag-grid-react';
 import { Alert, App as AntApp, Button, Input, Space, Tooltip, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PageCuts } from '../../../electron/api/crud';
 import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
@@ -25,10 +26,12 @@ import { gridTheme, localeText } from './setup';
 import { ShortcutHelp } from './ShortcutHelp';
 import { parseTsv, toTsv } from './tsv';
 
+type Start = { first: Promise<{ rows: Row[]; total: number | null }>; cuts: Promise<PageCuts> | null };
+
 /** Rows of the first page: a screenful and a little more, shown before anything else loads. */
 const FIRST_PAGE = 100;
-/** Rows of each later page, loaded in the background. */
-const PAGE = 20000;
+/** Rows of each later page, loaded in the background (25,000 households are about 10 MB of JSON). */
+const PAGE = 25000;
 // No inferred data types: every column parses its own text (a date column must take 2014年3月5日).
 // Keys of an IME composition (Enter picking a candidate, …) belong to the input method, not the grid.
 const DEFAULT_COL: ColDef<Row> = {
@@ -94,49 +97,72 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
 
   // --- loading: a small first page shows at once, the rest follows in big pages in the background ---
   const loadId = useRef(0);
-  // Registers page by id (keyset); the read-only lists by offset.
-  const fetchPage = useCallback((offset: number, afterId: number, limit: number) =>
-    def.list ? def.list({ offset, limit }) : client.list({ afterId, limit }), [def, client]);
+  // The read-only lists page by offset, one page after another; registers by id ranges (crud.ts `page`
+  // and `pageCuts`), every page asked for at once so the ledger reads the next while the grid takes in one.
   const firstLimit = Math.min(def.pageSize ?? PAGE, FIRST_PAGE);
+  const start = useCallback((): Start => {
+    if (def.list) return { first: def.list({ offset: 0, limit: firstLimit }), cuts: null };
+    return { first: client.page({ afterId: 0, limit: firstLimit }), cuts: client.pageCuts({ first: firstLimit, every: def.pageSize ?? PAGE }) };
+  }, [def, client, firstLimit]);
   // The first page is asked for as the grid mounts, while the lookups and the columns are still on their
   // way; the first load takes it, every later load (after an import, a restore) asks afresh.
-  const early = useRef<ReturnType<typeof fetchPage> | null | undefined>(undefined);
+  const early = useRef<Start | null | undefined>(undefined);
   if (early.current === undefined) {
-    early.current = fetchPage(0, 0, firstLimit);
-    // Its failure is reported where the load awaits it, not as an unhandled rejection before that.
-    early.current.catch(() => undefined);
+    early.current = start();
+    // A failure is reported where the load awaits it, not as an unhandled rejection before that.
+    early.current.first.catch(() => undefined);
+    early.current.cuts?.catch(() => undefined);
   }
   const load = useCallback(async (api: GridApi<Row>) => {
     const me = ++loadId.current;
     const size = def.pageSize ?? PAGE;
-    const pending = early.current;
+    const began = early.current ?? start();
     early.current = null;
-    const first = await (pending ?? fetchPage(0, 0, firstLimit));
+    const first = await began.first;
     if (me !== loadId.current || api.isDestroyed()) return;
     api.setGridOption('rowData', sortRows(first.rows, def.order, lookupsRef.current));
     let loaded = first.rows.length;
-    let done = loaded >= first.total || first.rows.length === 0;
-    setState({ loaded, total: first.total, done });
-    let lastId = first.rows.at(-1)?.id ?? 0;
-    // The next page is asked for before this one goes into the grid, so the ledger reads while the grid renders.
-    let next = done ? null : fetchPage(loaded, lastId, size);
-    while (next) {
-      const page = await next;
-      if (me !== loadId.current || api.isDestroyed()) return;
-      lastId = page.rows.at(-1)?.id ?? lastId;
-      const total = page.total;
-      done = loaded + page.rows.length >= total || page.rows.length < size;
-      next = done ? null : fetchPage(loaded + page.rows.length, lastId, size);
-      api.applyTransaction({ add: page.rows });
-      loaded += page.rows.length;
+    const short = first.rows.length < firstLimit;
+    let total = first.total ?? (short ? loaded : (await began.cuts!).total);
+    if (me !== loadId.current || api.isDestroyed()) return;
+    let done = short || loaded >= total;
+    setState({ loaded, total, done });
+    const take = (rows: Row[], last: boolean) => {
+      if (rows.length) api.applyTransaction({ add: rows });
+      loaded += rows.length;
+      done = last;
+      if (done) total = loaded;
       setState({ loaded, total, done });
+    };
+    if (def.list) {
+      while (!done) {
+        const page = await def.list({ offset: loaded, limit: size });
+        if (me !== loadId.current || api.isDestroyed()) return;
+        if (page.total !== null) total = page.total;
+        take(page.rows, page.rows.length < size || loaded + page.rows.length >= total);
+      }
+    } else if (!done) {
+      // Ranges after the first page: (end of one page, end of the next]; the last one is open, read on by
+      // id until a short page (rows added meanwhile are read too).
+      const firstEnd = first.rows.at(-1)!.id;
+      const ends = (await began.cuts!).ends.filter((id) => id > firstEnd);
+      const asked = [firstEnd, ...ends].map((after, i) => client.page(
+        i < ends.length ? { afterId: after, untilId: ends[i], limit: 200000 } : { afterId: after, limit: size }));
+      for (const p of asked) p.catch(() => undefined);
+      for (let i = 0; i < asked.length; i++) {
+        const page = await asked[i];
+        if (me !== loadId.current || api.isDestroyed()) return;
+        const open = i === asked.length - 1;
+        take(page.rows, open && page.rows.length < size);
+        if (open && !done) asked.push(client.page({ afterId: page.rows.at(-1)!.id, limit: size }));
+      }
     }
     if (def.order?.length && !api.getColumnState().some((c) => c.sort)) {
       api.applyColumnState({ state: def.order.map((o, i) => ({ colId: `__order_${o.field}`, sort: o.dir, sortIndex: i })) });
     }
     await loadPinyin();
     warmSearch(api);
-  }, [def, fetchPage, firstLimit]);
+  }, [def, client, start, firstLimit]);
 
   // --- quick find: each row's search text built once, in slices after loading so typing never waits ---
   const searchTextOf = useCallback((data: Row): string => {

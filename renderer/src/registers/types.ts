@@ -1,5 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
-import type { BatchOp, BatchResult, WriteSource } from '../../../electron/api/crud';
+import type { BatchOp, BatchResult, PageCuts, PageResult, WriteSource } from '../../../electron/api/crud';
 import type { DeletePlan } from '../../../electron/api/deletes';
 import type { Lookups } from '../../../electron/api/meta';
 
@@ -8,6 +8,10 @@ export type Row = Record<string, unknown> & { id: number };
 /** What a grid needs of a register's API; every register area has this shape (electron/api/crud.ts). */
 export type RegisterClient = {
   list(input: { offset?: number; limit?: number; afterId?: number; search?: string; filters?: Record<string, unknown> }): Promise<{ rows: Row[]; total: number }>;
+  /** The grid's bulk load: rows after `afterId` in id order (see crud.ts). */
+  page(input: { afterId?: number; untilId?: number; limit?: number; count?: boolean }): Promise<PageResult<Row>>;
+  /** Where a whole load cuts the register into pages, and its count (see crud.ts). */
+  pageCuts(input: { first: number; every: number }): Promise<PageCuts>;
   get(input: { id: number }): Promise<Row>;
   update(input: { id: number; patch: Record<string, unknown> }): Promise<{ row: Row; changed: string[] }>;
   create(input: Record<string, unknown>): Promise<Row>;

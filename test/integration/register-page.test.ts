@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inProcessBackend } from '../../electron/backend/in-process';
+import { groupId, tempLedger, villageId, type TestLedger } from '../helpers/ledger';
+
+let t: TestLedger;
+beforeEach(() => { t = tempLedger(); });
+afterEach(() => t.close());
+
+/** The grid loads a register with `page`: it must show exactly the rows and values `list` gives. */
+describe('a register read in pages for the grid', () => {
+  async function fiveHouseholds() {
+    const xs = villageId(t, '新上村');
+    const made = [];
+    for (const [head, extra] of [
+      ['王芳', { incomeFen: '1200.50', groupId: groupId(t, '新上村', '一组'), idNumber: '620902195207298976' }],
+      ['李强', { note: '说"好"\\n第二行', size: 3, labour: 2 }],
+      ['赵兰', { phone: '13800000000' }],
+      ['钱勇', {}],
+      ['孙丽', { sex: '女', category: 'poor' }],
+    ] as const) made.push(await t.api.households.create({ villageId: xs, head, ...extra }));
+    await t.api.households.delete({ ids: [made[2].id] });
+    return made;
+  }
+
+  it('gives the same rows as list, in id order, without the deleted ones, page after page', async () => {
+    const made = await fiveHouseholds();
+    const listed = (await t.api.households.list({ afterId: 0, limit: 100 })).rows;
+    expect(listed.map((r) => r.head)).toEqual(['王芳', '李强', '钱勇', '孙丽']);
+
+    const first = await t.api.households.page({ afterId: 0, limit: 2, count: true });
+    expect(first.total).toBe(4);
+    expect(first.rows).toEqual(listed.slice(0, 2));
+    const rest = await t.api.households.page({ afterId: first.rows[1].id, limit: 2 });
+    expect(rest.total).toBeNull();
+    expect(rest.rows).toEqual(listed.slice(2, 4));
+    expect((await t.api.households.page({ afterId: made[4].id })).rows).toEqual([]);
+  });
+
+  it('over HTTP answers with the JSON SQLite wrote, the same rows once parsed', async () => {
+    await fiveHouseholds();
+    const listed = (await t.api.households.list({ afterId: 0, limit: 100 })).rows;
+    const backend = inProcessBackend(t.ctx);
+    const reply = await backend.call('households.page', { count: true }, { transport: 'http' });
+    expect('json' in reply).toBe(true);
+    const parsed = JSON.parse((reply as { json: string }).json) as { result: { rows: unknown[]; total: number } };
+    expect(parsed.result).toEqual({ rows: listed, total: 4 });
+    // Other transports get the rows as values.
+    const ipc = await backend.call('households.page', {}, { transport: 'ipc' });
+    expect(ipc).toEqual({ result: { rows: listed, total: null } });
+  });
+});
