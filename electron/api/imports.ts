@@ -9,7 +9,7 @@ import type { ImportReport } from '../io/import/types';
 import type { RejectedRow } from '../io/write/rejects';
 import { readTownship } from '../io/write/signatories';
 import { backupBefore } from './backups';
-import { LedgerError, method, type Ctx } from './define';
+import { checkCancelled, LedgerError, method, type Ctx } from './define';
 
 const sheetCode = z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']);
 
@@ -147,7 +147,12 @@ export const imports = {
 
   /** 撤销: removes the rows the batch added and restores the ones it changed, in one transaction. */
   rollback: method(batchId, async (ctx, { batchId }) => {
+    // The backup copies the whole ledger in one go: the window names that step, and a 取消 pressed
+    // meanwhile is heard (the event loop turns) before anything is changed.
+    ctx.progress?.({ task: 'rollback', step: '备份', done: 0, total: 0, message: '撤销前先备份台账…' });
     backupBefore(ctx, '撤销导入前');
+    await new Promise<void>((ok) => setImmediate(ok));
+    checkCancelled(ctx);
     try {
       return await rollbackBatch(ctx.ledger.sqlite, batchId, { progress: ctx.progress, signal: ctx.signal });
     } catch (e) {

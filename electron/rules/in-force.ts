@@ -71,23 +71,35 @@ export function hasPairingInForce(period: Period, household = 'h', extra?: Fragm
 }
 
 /**
- * A household (h) the ledger knew by a date: its earliest dated record (pairing, visit, aid, plot,
- * greenhouse) is on or before it, or it has none (a T2 row only). So a household first named by a
+ * A household (h) the ledger knew by a date: its earliest dated record (pairing, plot, greenhouse,
+ * aid, visit) is on or before it, or it has none (a T2 row only). So a household first named by a
  * later half-year's sheets does not change an earlier half-year's count.
- * Each table's earliest live date is one seek in its (household_id, deleted_at, date) index; a
- * household with no dated record at all gets '9999' from every table and so counts.
+ * Each table's earliest live date is one seek in its (household_id, deleted_at, date) index, and the
+ * tables are asked in turn only until one answers: `(select min(d) <= ?)` is 1 (known), 0 (only
+ * later records: known only if a later table has an earlier one) or null (none there). A paired
+ * household is settled by the small pairings index, without a seek in the big visit and aid ones.
  */
 export function householdKnownBy(date: string, h = 'h'): Fragment {
-  const NONE = `'9999'`;
-  const first = (table: string, column: string, more = '') =>
-    `coalesce((select min(${column}) from ${table} where household_id = ${h}.id and deleted_at is null${more}), ${NONE})`;
-  const earliest = `min(${[first('pairings', 'since'), first('visits', 'date'), first('aid_deliveries', 'date'), first('land_plots', 'start'),
-    first('greenhouses', 'built_on', ' and built_on is not null')].join(', ')})`;
-  return { sql: `coalesce(nullif(${earliest}, ${NONE}), '0000-00-00') <= ?`, params: [date] };
+  const tables = [['pairings', 'since'], ['land_plots', 'start'], ['greenhouses', 'built_on'], ['aid_deliveries', 'date'], ['visits', 'date']];
+  const params: unknown[] = [];
+  const byDate = (k: number) => {
+    params.push(date);
+    const [table, column] = tables[k];
+    return `(select min(${column}) <= ? from ${table} where household_id = ${h}.id and deleted_at is null)`;
+  };
+  // Tables k… decide, given whether an earlier table had only later records (`later`).
+  const rest = (k: number, later: boolean): string => {
+    if (k === tables.length) return later ? '0' : '1';
+    const first = byDate(k);
+    if (later) return `case ${first} when 1 then 1 else ${rest(k + 1, true)} end`;
+    const seen = rest(k + 1, true);
+    return `case ${first} when 1 then 1 when 0 then ${seen} else ${rest(k + 1, false)} end`;
+  };
+  return { sql: `(${rest(0, false)}) = 1`, params };
 }
 
-/** Ids of households (h) that are not live. */
-const deadHouseholds = () => `select h.id from households h where not (${liveHousehold()})`;
+/** Ids of households (h) that are not live (written as the households_deleted index is). */
+const deadHouseholds = () => 'select h.id from households h where h.deleted_at is not null';
 /** Ids of cadres (c) that are not live, their unit (u) deleted included. */
 const deadCadres = () => `select c.id from cadres c join units u on u.id = c.unit_id where not (${liveCadre()})`;
 
@@ -101,6 +113,23 @@ export const liveVisitAlone = () =>
 /** liveAid, read from the delivery row (a) alone (see liveVisitAlone). */
 export const liveAidAlone = () =>
   and('a.deleted_at is null', `a.household_id not in (${deadHouseholds()})`, `a.unit_id not in (select u.id from units u where not (${liveUnit()}))`);
+
+/**
+ * How many live visits a period has (liveVisitAlone's rows, counted): the period's undeleted visits,
+ * one range of the date index, less the few among them that name a dead household or a dead cadre,
+ * found from those by the (household_id, …) and (cadre_id, …) indexes. Checking every visit of the
+ * period against the dead lists costs more than counting the period's range twice.
+ */
+export function liveVisitCount(period: Period): Fragment {
+  const d = datedIn('r.date', period);
+  const undeleted = `from visits r where r.deleted_at is null and ${d.sql}`;
+  return {
+    sql: `select (select count(*) ${undeleted})
+      - (select count(*) from (select r.id ${undeleted} and r.household_id in (${deadHouseholds()})
+          union select r.id ${undeleted} and r.cadre_id in (${deadCadres()}))) as n`,
+    params: [...d.params, ...d.params, ...d.params],
+  };
+}
 
 /** A live visit (r): of a live household (h) by a live cadre (c) of a live unit (u). */
 export const liveVisit = () => and('r.deleted_at is null', liveHousehold(), liveCadre());

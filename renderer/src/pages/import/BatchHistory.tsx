@@ -74,7 +74,8 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
         { title: '', width: 200, render: (_, b) => (
           <Space size="small">
             {b.refused > 0 && <ExportRejectsButton batchId={b.id} />}
-            {!b.rolledBackAt && <Button size="small" danger onClick={() => void undo(b)}>撤销</Button>}
+            {/* One rollback at a time: a second would take the bar from the first. */}
+            {!b.rolledBackAt && <Button size="small" danger disabled={Boolean(long.progress)} onClick={() => void undo(b)}>撤销</Button>}
           </Space>) },
       ]}
       expandable={{ rowExpandable: (b) => b.refused > 0, expandedRowRender: (b) => <RefusedRows batchId={b.id} withExport={false} /> }} />
