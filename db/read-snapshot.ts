@@ -9,7 +9,8 @@ export type ReadSnapshot = { sqlite: Database.Database; close(): void };
  * transaction. In WAL mode (every writable ledger, db/open.ts) it sees the ledger as committed when it
  * was opened and nothing after: not the rows of an import still running on the ledger's own
  * connection, nor what that import commits later. Its statements may stay open across awaits without
- * keeping the ledger's connection busy, and writers are not blocked by it.
+ * keeping the ledger's connection busy, and writers are not blocked by it. (A file not in WAL mode,
+ * which only a ledger opened read-only can be, gets the same isolation, but its writers would wait.)
  */
 export function openReadSnapshot(ledger: Ledger): ReadSnapshot {
   const sqlite = new Database(ledger.file, {

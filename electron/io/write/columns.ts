@@ -25,23 +25,32 @@ function valueWidth(c: SheetColumn, raw: SheetValue, mask: boolean): number | nu
 /**
  * The first of the writer's two passes over the rows: a streamed sheet must state its column widths
  * before its first row, so the widths are measured over every row first. One aggregate query does it
- * inside the database (each value's width by a function registered on the connection), without
- * bringing the rows into JavaScript. A width is at least the table's and the header's, wide enough for
+ * (an aggregate function registered on the connection takes each row's values once), without making
+ * the rows into JavaScript rows. A width is at least the table's and the header's, wide enough for
  * the longest value up to the cap. An optional column (T1's 解除日期) is printed only when some row has
  * a value in it: the district's layout has no such column. `mask`: ID numbers as printed (隐去身份证号).
  */
 export function measureColumns(sqlite: Database.Database, all: SheetColumn[], rows: Query, mask: boolean): MeasuredColumns & { total: number } {
   const selected = new Set(sqlite.prepare(rows.sql).columns().map((c) => c.name));
-  const present = all.map((c, i) => [c, i] as const).filter(([c]) => selected.has(c.key));
-  sqlite.function('sheet_value_width', { deterministic: true }, (i, v) => valueWidth(all[i as number], v as SheetValue, mask));
-  const aggregates = present.flatMap(([c, i]) => [`max(sheet_value_width(${i}, "${c.key}"))`, `count("${c.key}")`]);
-  const got = sqlite.prepare(`select ${['count(*)', ...aggregates].join(', ')} from (${rows.sql})`).raw().get(...rows.params) as (number | null)[];
-  const longest = all.map(() => 0);
-  const filled = all.map(() => false);
-  present.forEach(([, i], k) => {
-    longest[i] = got[1 + 2 * k] ?? 0;
-    filled[i] = (got[2 + 2 * k] ?? 0) > 0;
+  const present = all.filter((c) => selected.has(c.key));
+  const widest = present.map(() => 0);
+  sqlite.aggregate('sheet_widths', {
+    start: 0,
+    varargs: true,
+    step: (n: number, ...values: unknown[]) => {
+      for (let k = 0; k < values.length; k++) {
+        const w = values[k] === null ? null : valueWidth(present[k], values[k] as SheetValue, mask);
+        if (w !== null && w > widest[k]) widest[k] = w;
+      }
+      return n + 1;
+    },
   });
+  const quoted = present.map((c) => `"${c.key}"`);
+  // count(*) and not the aggregate's own count: with no rows at all, the aggregate is never stepped.
+  const sql = `select count(*), ${present.length ? `sheet_widths(${quoted.join(', ')}), ${quoted.map((q) => `count(${q})`).join(', ')}` : 'null'} from (${rows.sql})`;
+  const got = sqlite.prepare(sql).raw().get(...rows.params) as (number | null)[];
+  const longest = all.map((c) => widest[present.indexOf(c)] ?? 0);
+  const filled = all.map((c) => present.includes(c) && (got[2 + present.indexOf(c)] ?? 0) > 0);
   const cols: SheetColumn[] = [];
   const widths: number[] = [];
   all.forEach((c, i) => {
