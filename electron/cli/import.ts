@@ -59,6 +59,8 @@ export const importCommand: Command = {
       const cwd = process.env.INIT_CWD ?? process.cwd();
       const input = {
         files: positionals.map((p) => ({ path: resolve(cwd, p) })),
+        // The command line prints counts and issues, never the preview grid: no rows of cells for it.
+        previewRows: 0,
         ...(values['complete-roster'] ? { completeRoster: 'all' as const } : {}),
         ...(values['roster-date'] !== undefined ? { rosterDate: values['roster-date'] } : {}),
       };
