@@ -74,28 +74,37 @@ export function hasPairingInForce(period: Period, household = 'h', extra?: Fragm
  * A household (h) the ledger knew by a date: its earliest dated record (pairing, plot, greenhouse,
  * aid, visit) is on or before it, or it has none (a T2 row only). So a household first named by a
  * later half-year's sheets does not change an earlier half-year's count.
- * Each table's earliest live date is one seek in its (household_id, deleted_at, date) index, and the
- * tables are asked in turn only until one answers: `(select min(d) <= ?)` is 1 (known), 0 (only
- * later records: known only if a later table has an earlier one) or null (none there). A paired
- * household is settled by the small pairings index, without a seek in the big visit and aid ones.
+ * The small tables (pairings, plots, greenhouses) are read once into two lists: households with a
+ * live record by the date, and households with any. Only a household they leave open is looked up
+ * in the big aid and visit tables, one seek each in their (household_id, deleted_at, date) index,
+ * and only until one answers: `(select min(date) <= ?)` is 1 (known), 0 (only later records) or
+ * null (none there). A household is known when some table answers 1, or when none has a record.
  */
 export function householdKnownBy(date: string, h = 'h'): Fragment {
-  const tables = [['pairings', 'since'], ['land_plots', 'start'], ['greenhouses', 'built_on'], ['aid_deliveries', 'date'], ['visits', 'date']];
+  const small = [['pairings', 'since'], ['land_plots', 'start'], ['greenhouses', 'built_on']];
+  const big = [['aid_deliveries', 'date'], ['visits', 'date']];
   const params: unknown[] = [];
+  const list = (dated: boolean) => small.map(([table, column]) => {
+    if (dated) params.push(date);
+    return `select household_id from ${table} where deleted_at is null and ${column} ${dated ? '<= ?' : 'is not null'}`;
+  }).join(' union all ');
   const byDate = (k: number) => {
     params.push(date);
-    const [table, column] = tables[k];
+    const [table, column] = big[k];
     return `(select min(${column}) <= ? from ${table} where household_id = ${h}.id and deleted_at is null)`;
   };
-  // Tables k… decide, given whether an earlier table had only later records (`later`).
+  // The big tables k… decide, given whether a table before had only later records (`later`).
   const rest = (k: number, later: boolean): string => {
-    if (k === tables.length) return later ? '0' : '1';
+    if (k === big.length) return later ? '0' : '1';
     const first = byDate(k);
     if (later) return `case ${first} when 1 then 1 else ${rest(k + 1, true)} end`;
     const seen = rest(k + 1, true);
     return `case ${first} when 1 then 1 when 0 then ${seen} else ${rest(k + 1, false)} end`;
   };
-  return { sql: `(${rest(0, false)}) = 1`, params };
+  const knownEarly = list(true);
+  const anySmall = list(false);
+  const sql = `(case when ${h}.id in (${knownEarly}) then 1 when ${h}.id in (${anySmall}) then ${rest(0, true)} else ${rest(0, false)} end) = 1`;
+  return { sql, params };
 }
 
 /** Ids of households (h) that are not live (written as the households_deleted index is). */
