@@ -44,6 +44,7 @@ describe('browser mode: 数据安全 → 备份与恢复', () => {
     const [saved] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: '另存到…' }).click()]);
     expect(saved.suggestedFilename()).toMatch(/_手动\.sqlite$/);
     expect(readFileSync((await saved.path())!).subarray(0, 15).toString()).toBe('SQLite format 3');
+    await shot(page, '1-saved-as');
 
     await page.goto(`${session.url}#/registers/households`);
     const cell = page.locator('[col-id="head"].ag-cell', { hasText: '马福贵' });

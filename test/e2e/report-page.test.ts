@@ -64,6 +64,8 @@ describe('半年报告', () => {
     expect(tables.suggestedFilename()).toBe('上坝镇2014年上半年双联工作汇报（附表）.xlsx');
     const xlsx = readFileSync((await tables.path())!);
     expect(zipDirectory(xlsx).map((e) => e.name)).toContain('xl/workbook.xml');
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已导出：上坝镇2014年上半年双联工作汇报（附表）.xlsx');
+    await page.screenshot({ path: join(shots, 'report-downloaded.png') });
 
     // 打印 prints the report alone: no menu, no toolbar, the clerk's text as paragraphs.
     const printed = join(dir, 'printed.pdf');
