@@ -63,6 +63,8 @@ describe('browser mode: 撤销 of a 20,000-row batch runs under the progress bar
     expect(stepsCancelled.some((s) => /^(备份|核对|撤销)/.test(s.bar) && s.cancel && !s.dialog)).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'rollback-cancelled.png') });
     expect(await history.getByText('已导入', { exact: true }).count()).toBe(1);
+    // Nothing was saved, and the status bar does not claim it was.
+    expect(await page.getByRole('status').textContent()).not.toMatch(/已保存 \d/);
     expect(await undo.count()).toBe(1);
     expect(dumpTables(session.db)).toEqual(before);
 
