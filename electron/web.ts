@@ -77,6 +77,8 @@ export function startWebServer(backend: Backend, opts: { port?: number; staticDi
   const cookieName = () => `ledger_${port}`;
   // Every page listening hears every call's progress; each event carries its callId for the page to pick.
   const progress = (e: ProgressEvent) => { for (const r of listeners) r.write(`data: ${JSON.stringify(e)}\n\n`); };
+  // Handles of downloads delivered (or under way): each is given once.
+  const delivered = new Set<string>();
   const reply = (res: ServerResponse, r: Reply) => {
     if ('json' in r) {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -106,15 +108,21 @@ export function startWebServer(backend: Backend, opts: { port?: number; staticDi
 
   /**
    * GET /api/download/<handle>: a file the API wrote (FileHandles.output), streamed as an attachment under
-   * the name the API gave it. Only handles the backend holds answer; anything else is 404.
+   * the name the API gave it, once. Only handles the backend holds answer; anything else is 404, and a
+   * handle already delivered is 410.
    */
   const download = async (res: ServerResponse, handle: string): Promise<void> => {
+    const used = () => refuse(res, 410, '这个文件已经下载过，下载链接只能用一次；如需再存一份，请重新导出');
+    if (delivered.has(handle)) { used(); return; }
     const file = /^[A-Za-z0-9_-]{1,64}$/.test(handle) ? await backend.resolve(handle) : null;
-    if (!file) { refuse(res, 404, '文件已失效，请重新导出'); return; }
+    if (!file) { refuse(res, 404, '没有这个下载文件，或它已失效，请重新导出'); return; }
+    if (delivered.has(handle)) { used(); return; } // another request took it meanwhile
+    delivered.add(handle);
     const stream = createReadStream(file.path);
     try {
       await new Promise<void>((opened, failed) => { stream.once('open', () => opened()); stream.once('error', failed); });
     } catch {
+      delivered.delete(handle);
       refuse(res, 404, '文件已失效，请重新导出');
       return;
     }
@@ -124,8 +132,16 @@ export function startWebServer(backend: Backend, opts: { port?: number; staticDi
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
-    // Streamed in chunks: memory stays flat however big the export; a failure mid-way cuts the download.
-    await pipeline(stream, res).catch(() => res.destroy());
+    // Streamed in chunks: memory stays flat however big the export; a failure mid-way cuts the download
+    // and the handle stays good for another try. Once delivered, it is let go (a temporary file deleted).
+    try {
+      await pipeline(stream, res);
+    } catch {
+      delivered.delete(handle);
+      res.destroy();
+      return;
+    }
+    backend.drop(handle);
   };
 
   const api = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {

@@ -30,6 +30,8 @@ export const households = sqliteTable(
   (t) => [
     uniqueIndex('households_id_number').on(t.idNumber).where(sql`id_number is not null and deleted_at is null`),
     index('households_village_head').on(t.villageId, t.head),
+    // The few deleted households, listed without reading the table (the live rules' dead lists).
+    index('households_deleted').on(t.id).where(sql`deleted_at is not null`),
     check('households_category', sql`${t.category} in ('poor','special','ordinary')`),
     check('households_id_len', sql`${t.idNumber} is null or length(${t.idNumber}) = 18`),
     check('households_size', sql`${t.size} is null or ${t.size} >= 0`),

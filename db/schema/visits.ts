@@ -36,5 +36,7 @@ export const visits = sqliteTable(
     index('visits_household').on(t.householdId, t.deletedAt, t.date),
     // A period's visits counted from the index alone, without reading a million rows (the half-year report).
     index('visits_date').on(t.date, t.cadreId, t.householdId, t.deletedAt),
+    // A dead cadre's visits of a period are a few seeks, not a check of every visit (liveVisitCount).
+    index('visits_cadre').on(t.cadreId, t.deletedAt, t.date),
   ],
 );

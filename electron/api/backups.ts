@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { backupFolder, backupHouseholds, BackupError, listBackups, localTime } from '../../db/backup';
@@ -72,10 +72,16 @@ export const backups = {
     }
   }),
 
-  /** 另存到…: a copy of a backup, to a path (desktop, CLI) or as bytes for a download (browser mode). */
+  /**
+   * 另存到…: a copy of a backup, to a path (CLI), or for the window the backup itself as a download handle
+   * (browser mode streams it, the desktop's save dialog copies it; its bytes never pass through the answer).
+   */
   saveAs: method(z.object({ name: z.string().max(255), path: z.string().max(4096).optional() }), (ctx, i) => {
     const b = pick(ctx, i.name);
-    if (!i.path) return { fileName: b.name, base64: readFileSync(b.path).toString('base64') };
+    if (!i.path) {
+      if (!ctx.files) throw new LedgerError('此处无法交付文件：请给出保存路径 path');
+      return { fileName: b.name, bytes: b.size, download: ctx.files.add(b.path, b.name) };
+    }
     if (ctx.transport === 'http') throw new LedgerError('浏览器模式下请用下载保存，不能写入本机路径');
     let dest = resolve(i.path);
     if (existsSync(dest) && statSync(dest).isDirectory()) dest = join(dest, b.name);

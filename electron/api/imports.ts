@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { LIMITS, mb } from '../io/read/limits';
 import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollback';
@@ -8,8 +9,10 @@ import { RosterDateMissing } from '../io/import/roster';
 import type { ImportReport } from '../io/import/types';
 import type { RejectedRow } from '../io/write/rejects';
 import { readTownship } from '../io/write/signatories';
+import { writeWhole } from '../io/write/file-out';
 import { backupBefore } from './backups';
-import { LedgerError, method, type Ctx } from './define';
+import { checkCancelled, LedgerError, method, type Ctx } from './define';
+import { outputTarget, zOut } from './output';
 
 const sheetCode = z.enum(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']);
 
@@ -117,9 +120,9 @@ export const imports = {
 
   /**
    * 导出退回清单: one workbook per unit holding its refused rows of the batch in the district layout,
-   * plus where each stood and why it was refused, ready to send back.
+   * plus where each stood and why it was refused, ready to send back. `out`: the CLI's folder for them.
    */
-  exportRejects: method(batchId, async (ctx, { batchId }) => {
+  exportRejects: method(batchId.extend({ out: zOut }), async (ctx, { batchId, out }) => {
     const rows = loadRejects(ctx, batchId);
     const byUnit = new Map<string, RejectedRow[]>();
     for (const r of rows) {
@@ -130,8 +133,12 @@ export const imports = {
     const { rejectsFileName, writeRejects } = await import('../io/write/rejects'); // ExcelJS only when written
     const files = [];
     for (const [unit, mine] of byUnit) {
+      const fileName = rejectsFileName(unit, batchId);
+      // Each workbook is a file: the CLI's folder, or a download for the window (never bytes in the answer).
+      const target = outputTarget(ctx, fileName, out === undefined ? undefined : join(out, fileName));
       const buffer = await writeRejects(unit, mine, { county: place.county, township: place.name });
-      files.push({ unit, rows: mine.length, fileName: rejectsFileName(unit, batchId), base64: buffer.toString('base64') });
+      await writeWhole(target.path, (path) => writeFile(path, buffer));
+      files.push({ unit, rows: mine.length, ...target.written() });
     }
     return { files };
   }),
@@ -147,7 +154,12 @@ export const imports = {
 
   /** 撤销: removes the rows the batch added and restores the ones it changed, in one transaction. */
   rollback: method(batchId, async (ctx, { batchId }) => {
+    // The backup copies the whole ledger in one go: the window names that step, and a 取消 pressed
+    // meanwhile is heard (the event loop turns) before anything is changed.
+    ctx.progress?.({ task: 'rollback', step: '备份', done: 0, total: 0, message: '撤销前先备份台账…' });
     backupBefore(ctx, '撤销导入前');
+    await new Promise<void>((ok) => setImmediate(ok));
+    checkCancelled(ctx);
     try {
       return await rollbackBatch(ctx.ledger.sqlite, batchId, { progress: ctx.progress, signal: ctx.signal });
     } catch (e) {

@@ -1,7 +1,10 @@
+import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { buildReport } from '../report/model';
 import type { ReportDoc, VillageRow } from '../report/types';
+import { writeWhole } from '../io/write/file-out';
 import { LedgerError, method, type Ctx } from './define';
+import { outputTarget, zOut } from './output';
 import type { HalfYearReport } from './reports';
 import { readClerkText, reportInput, writeClerkText } from './report-data';
 
@@ -26,7 +29,7 @@ const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
 
 /**
  * 半年报告 as a document: its sentences and tables written from the ledger, the clerk's own text per
- * period, and the .docx and .xlsx (bytes as base64 on every transport; the CLI writes them to its file).
+ * period, and the .docx and .xlsx (files: a download handle for the window, the CLI's `out` path).
  */
 export const reportDoc = {
   get: method(z.object(period), (ctx, { from, to }) => view(ctx, from, to), labels),
@@ -42,18 +45,22 @@ export const reportDoc = {
     return readClerkText(ctx, from, to);
   }, labels),
 
-  docx: method(z.object({ ...period, date: isoDate.optional() }), async (ctx, { from, to, date }) => {
+  docx: method(z.object({ ...period, date: isoDate.optional(), out: zOut }), async (ctx, { from, to, date, out }) => {
     const { doc } = view(ctx, from, to);
+    const target = outputTarget(ctx, fileSafe(`${doc.title}.docx`), out);
     // docx and ExcelJS load only when a file is written: the CLI starts without them.
     const { reportDocx } = await import('../report/docx');
     const buffer = await reportDocx(doc, date ?? (to < today() ? to : today()));
-    return { fileName: fileSafe(`${doc.title}.docx`), base64: buffer.toString('base64') };
+    await writeWhole(target.path, (path) => writeFile(path, buffer));
+    return target.written();
   }, labels),
 
-  xlsx: method(z.object(period), async (ctx, { from, to }) => {
+  xlsx: method(z.object({ ...period, out: zOut }), async (ctx, { from, to, out }) => {
     const { doc } = view(ctx, from, to);
+    const target = outputTarget(ctx, fileSafe(`${doc.title}（附表）.xlsx`), out);
     const { reportXlsx } = await import('../report/xlsx');
     const buffer = await reportXlsx(doc);
-    return { fileName: fileSafe(`${doc.title}（附表）.xlsx`), base64: buffer.toString('base64') };
+    await writeWhole(target.path, (path) => writeFile(path, buffer));
+    return target.written();
   }, labels),
 };

@@ -26,6 +26,8 @@ export type Backend = {
   hold(path: string, name: string, temporary: boolean): Promise<string>;
   /** The file behind a handle (a download the API wrote), or null for a handle it never gave or let go. */
   resolve(handle: string): Promise<HeldFile | null>;
+  /** Lets go of a handle (a download delivered): it answers no more, and a temporary file is deleted. */
+  drop(handle: string): void;
   /** Ends running work, backs the ledger up on the way out and closes it. */
   stop(): Promise<void>;
   /** The ledger file, and why it could not be opened (recovery mode) or null. */

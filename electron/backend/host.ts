@@ -94,6 +94,7 @@ export function startBackend(o: BackendOptions): Promise<Backend> {
             cancel: (id) => send({ type: 'cancel', id }),
             hold: async (path, name, temporary) => valueOf(await request({ type: 'hold', id: `#h${++seq}`, path, name, temporary })) as string,
             resolve: async (handle) => valueOf(await request({ type: 'resolve', id: `#r${++seq}`, handle })) as HeldFile | null,
+            drop: (handle) => send({ type: 'drop', handle }),
             stop: () => new Promise<void>((done) => {
               if (dead) { done(); return; }
               stopping = true;

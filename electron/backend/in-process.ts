@@ -20,6 +20,7 @@ export function inProcessBackend(ctx: Ctx): Backend {
     cancel: (id) => calls.cancel(id),
     hold: async (path, name, temporary) => calls.files.add(path, name, temporary),
     resolve: async (handle) => calls.files.get(handle) ?? null,
+    drop: (handle) => calls.files.drop(handle),
     stop: async () => { calls.cancelAll(); calls.files.clear(); },
   };
 }

@@ -32,6 +32,7 @@ export type ToWorker =
   | { type: 'cancel'; id: string }
   | { type: 'hold'; id: string; path: string; name: string; temporary: boolean }
   | { type: 'resolve'; id: string; handle: string }
+  | { type: 'drop'; handle: string }
   | { type: 'stop' }
   | { type: 'answer'; id: string; value?: unknown; failed?: string };
 

@@ -62,6 +62,9 @@ port.on('message', (m: ToWorker) => {
     case 'resolve':
       post({ type: 'reply', id: m.id, reply: { result: calls.files.get(m.handle) ?? null } });
       return;
+    case 'drop':
+      calls.files.drop(m.handle);
+      return;
     case 'answer': {
       const a = asked.get(m.id);
       asked.delete(m.id);

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { callMethod } from '../api/dispatch';
 import { parse, UsageError } from '../args';
 import { openContext } from '../context';
@@ -59,6 +59,8 @@ export const importCommand: Command = {
       const cwd = process.env.INIT_CWD ?? process.cwd();
       const input = {
         files: positionals.map((p) => ({ path: resolve(cwd, p) })),
+        // The command line prints counts and issues, never the preview grid: no rows of cells for it.
+        previewRows: 0,
         ...(values['complete-roster'] ? { completeRoster: 'all' as const } : {}),
         ...(values['roster-date'] !== undefined ? { rosterDate: values['roster-date'] } : {}),
       };
@@ -67,9 +69,8 @@ export const importCommand: Command = {
       if (values.rejects !== undefined && report.batch !== null && report.totals.errors > 0) {
         const dir = resolve(cwd, values.rejects);
         mkdirSync(dir, { recursive: true });
-        const { files } = await callMethod(ctx, 'imports.exportRejects', { batchId: report.batch }) as { files: { fileName: string; base64: string; rows: number }[] };
-        for (const f of files) writeFileSync(join(dir, f.fileName), Buffer.from(f.base64, 'base64'));
-        o.err(`退回清单：${files.map((f) => `${join(dir, f.fileName)}（${f.rows} 行）`).join('，')}`);
+        const { files } = await callMethod(ctx, 'imports.exportRejects', { batchId: report.batch, out: dir }) as { files: { path: string; rows: number }[] };
+        o.err(`退回清单：${files.map((f) => `${f.path}（${f.rows} 行）`).join('，')}`);
       }
       return report.files.some((f) => f.error) ? 1 : 0;
     } finally {

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { callMethod } from '../api/dispatch';
 import type { Ctx } from '../api/define';
@@ -25,10 +24,8 @@ function human(r: HalfYearReport): string {
 
 /** The report's .docx or .xlsx, written where the command line says. */
 async function writeReportFile(ctx: Ctx, name: string, period: { from: string; to: string }, file: string): Promise<string> {
-  const r = await callMethod(ctx, name, period) as { base64: string };
-  const out = resolve(file);
-  writeFileSync(out, Buffer.from(r.base64, 'base64'));
-  return out;
+  const r = await callMethod(ctx, name, { ...period, out: resolve(file) }) as { path: string };
+  return r.path;
 }
 
 export const reportCommand: Command = {

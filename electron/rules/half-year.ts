@@ -1,7 +1,7 @@
 import type { Ctx } from '../api/define';
 import { plainScaled } from '../values/numbers';
-import { householdKnownBy, liveHousehold, type Fragment, type Period } from './in-force';
-import { aidCounted, GREENHOUSE_FROM, greenhousesBuilt, LAND_FROM, pairedOf, plotsAtEnd, visitsCounted, WORK_FROM, workIn } from './report-sql';
+import { householdKnownBy, liveHousehold, liveVisitCount, pairingsInForce, type Fragment, type Period } from './in-force';
+import { aidCounted, GREENHOUSE_FROM, greenhousesBuilt, LAND_FROM, plotsAtEnd, WORK_FROM, workIn } from './report-sql';
 
 export type PairingFigures = { cadres: number; leaders: number; general: number; poorHouseholds: number; specialHouseholds: number };
 
@@ -20,27 +20,30 @@ const one = <T>(ctx: Ctx, f: Fragment) => ctx.ledger.sqlite.prepare(f.sql).get(.
 const many = <T>(ctx: Ctx, f: Fragment) => ctx.ledger.sqlite.prepare(f.sql).all(...f.params) as T[];
 const wrap = (head: string, f: Fragment, tail = ''): Fragment => ({ sql: `${head} ${f.sql} ${tail}`, params: f.params });
 
-/** DOMAIN.md's table for one kind of unit: units, cadres by rank, households by category. */
-export function pairingFigures(ctx: Ctx, kind: 'district' | 'township', period: Period): PairingFigures & { units: number } {
-  return one(ctx, wrap(`
-    select count(distinct unitId) as units, count(distinct cadreId) as cadres,
+/**
+ * DOMAIN.md's table for each kind of unit (units, cadres by rank, households by category), both
+ * kinds from one pass over the period's pairings.
+ */
+export function pairingBoth(ctx: Ctx, period: Period): HalfYearReport['pairing'] {
+  const rows = many<PairingFigures & { kind: string; units: number }>(ctx, wrap(`
+    select unitKind as kind, count(distinct unitId) as units, count(distinct cadreId) as cadres,
       count(distinct case when rank = 'leader' then cadreId end) as leaders,
       count(distinct case when rank = 'general' then cadreId end) as general,
       count(distinct case when category = 'poor' then householdId end) as poorHouseholds,
       count(distinct case when category = 'special' then householdId end) as specialHouseholds
-    from (`, pairedOf(period, kind), ')'));
-}
-
-export function pairingBoth(ctx: Ctx, period: Period): HalfYearReport['pairing'] {
-  const district = pairingFigures(ctx, 'district', period);
-  const { units: _units, ...township } = pairingFigures(ctx, 'township', period);
-  return { district, township };
+    from (`, pairingsInForce(period), ') group by unitKind'));
+  const of = (kind: 'district' | 'township') => {
+    const { kind: _kind, ...figures } = rows.find((r) => r.kind === kind) ?? { kind, units: 0, cadres: 0, leaders: 0, general: 0, poorHouseholds: 0, specialHouseholds: 0 };
+    return figures;
+  };
+  const { units: _units, ...township } = of('township');
+  return { district: of('district'), township };
 }
 
 /** The half-year report's figures, every one counted from the ledger over the period. */
 export function halfYear(ctx: Ctx, from: string, to: string): HalfYearReport {
   const period = { from, to };
-  // Visits and aid are the big tables: counted from their date indexes, by the ids each row names.
+  // Visits and aid are the big tables: counted from their date indexes (see liveVisitCount).
   const aid = one<{ deliveries: number; households: number; total: number; cash: number }>(ctx, wrap(`
     select count(*) as deliveries, count(distinct a.household_id) as households, coalesce(sum(a.amount_fen), 0) as total,
       coalesce(sum(case when a.item = '现金' then a.amount_fen else 0 end), 0) as cash from aid_deliveries a where`, aidCounted(period)));
@@ -57,7 +60,7 @@ export function halfYear(ctx: Ctx, from: string, to: string): HalfYearReport {
   const gh = one<{ zones: number; count: number; area: number }>(ctx, wrap(`
     select count(distinct x.zone_id) as zones, coalesce(sum(x.count), 0) as count, coalesce(sum(x.area_centimu), 0) as area
     ${GREENHOUSE_FROM} where`, greenhousesBuilt(period)));
-  const visits = one<{ n: number }>(ctx, wrap('select count(*) as n from visits r where', visitsCounted(period)));
+  const visits = one<{ n: number }>(ctx, liveVisitCount(period));
   const work = many<{ category: string; measure: string | null; quantity: number }>(ctx, wrap(`
     select w.category, w.measure, coalesce(sum(w.quantity_centi), 0) as quantity ${WORK_FROM} where`, workIn(period),
     'group by w.category, w.measure order by w.category, w.measure'));

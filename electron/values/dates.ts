@@ -9,6 +9,8 @@ export type DateResult = { ok: true; value: string } | { ok: false; reason: stri
 /** 2014-3-5, 2014.03.05, 2014/3/5, 2014年3月5日 and 20140305: year, month and day in that order. */
 const FORM = /^(\d{4})(?:[-./年](\d{1,2})[-./月](\d{1,2})日?|(\d{2})(\d{2}))$/;
 
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Days between 1899-12-30 and 1970-01-01: Excel's 1900 system, with its phantom 1900-02-29. */
 const EXCEL_EPOCH_1900 = 25569;
 /** Days between 1904-01-01 and 1970-01-01. */
@@ -39,6 +41,10 @@ export function parseDate(input: unknown, opts: { date1904?: boolean } = {}): Da
   if (typeof input === 'number') {
     if (!Number.isFinite(input) || input < 1 || input > 2958465) return { ok: false, reason: `“${input}”不是日期` };
     return { ok: true, value: fromExcelSerial(input, opts.date1904) };
+  }
+  // Most date cells already read 2014-03-05: checked as they are, without the cleaning below.
+  if (typeof input === 'string' && ISO.test(input)) {
+    if (realDay(Number(input.slice(0, 4)), Number(input.slice(5, 7)), Number(input.slice(8, 10)))) return { ok: true, value: input };
   }
   const s = toHalfWidth(String(input ?? '')).replace(/\s+/g, '').replace(/[-.\/年月]$/, '').replace(/号$/, '日');
   if (s === '') return { ok: false, reason: '日期为空' };

@@ -1,5 +1,8 @@
+const WIDE = /[\uFF01-\uFF5E\u3000]/;
 /** Full-width ASCII (ＡＢＣ１２３，（）) to half-width, ideographic space to space, then trim. */
 export function toHalfWidth(s: string): string {
+  // Most cells hold none: the test is far cheaper than two replaces (import reads every cell).
+  if (!WIDE.test(s)) return s;
   return s
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');
@@ -19,8 +22,10 @@ export function cleanText(v: unknown): string | null {
  */
 const INVISIBLE = /\u001B\[[0-9;?]*[A-Za-z]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 /** The text without those characters, and how many were taken out. */
 export function stripInvisible(s: string): { text: string; removed: number } {
+  if (!HAS_INVISIBLE.test(s)) return { text: s, removed: 0 };
   let removed = 0;
   const text = s.replace(INVISIBLE, () => { removed++; return ''; });
   return { text, removed };

@@ -1,4 +1,4 @@
-import { mkdirSync, truncateSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, truncateSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,11 @@ describe('browser mode: 数据安全 → 备份与恢复', () => {
     expect(await row.textContent()).toContain('1 户');
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/最近备份 \d\d:\d\d/);
     await shot(page, '1-list');
+    // 另存到… downloads the backup itself: a whole SQLite file under the backup's name.
+    const [saved] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: '另存到…' }).click()]);
+    expect(saved.suggestedFilename()).toMatch(/_手动\.sqlite$/);
+    expect(readFileSync((await saved.path())!).subarray(0, 15).toString()).toBe('SQLite format 3');
+    await shot(page, '1-saved-as');
 
     await page.goto(`${session.url}#/registers/households`);
     const cell = page.locator('[col-id="head"].ag-cell', { hasText: '马福贵' });

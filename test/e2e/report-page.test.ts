@@ -59,6 +59,13 @@ describe('半年报告', () => {
     const buf = readFileSync(file);
     const xml = zipEntryText(buf, zipDirectory(buf).find((e) => e.name === 'word/document.xml')!);
     expect(xml).toContain('二是产业结构单一。');
+    // 导出 Excel: the tables as a streamed download too, the workbook whole.
+    const [tables] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+    expect(tables.suggestedFilename()).toBe('上坝镇2014年上半年双联工作汇报（附表）.xlsx');
+    const xlsx = readFileSync((await tables.path())!);
+    expect(zipDirectory(xlsx).map((e) => e.name)).toContain('xl/workbook.xml');
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已导出：上坝镇2014年上半年双联工作汇报（附表）.xlsx');
+    await page.screenshot({ path: join(shots, 'report-downloaded.png') });
 
     // 打印 prints the report alone: no menu, no toolbar, the clerk's text as paragraphs.
     const printed = join(dir, 'printed.pdf');

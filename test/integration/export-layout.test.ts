@@ -323,3 +323,30 @@ describe('choosing what to export', () => {
     expect((ws['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m))).toEqual(expect.arrayContaining(['A1:P1', 'C3:G3', 'H3:N3']));
   });
 });
+
+describe('T1 with a pairing that ended in the period', () => {
+  it('adds 解除日期 as a 17th column (Q, merged down the header) holding that pairing’s end, wide enough for the date', async () => {
+    const one = withDownloads(tempLedger());
+    try {
+      await one.api.meta.loadDemo({});
+      const p = one.ctx.ledger.sqlite.prepare(
+        "select p.id, h.id_number as idNumber from pairings p join households h on h.id = p.household_id where p.deleted_at is null and p.until is null and p.since <= '2014-03-31' order by p.id limit 1",
+      ).get() as { id: number; idNumber: string };
+      await one.api.pairings.update({ id: p.id, patch: { until: '2014-05-31' } });
+      const r = await one.api.exports.sheet({ sheet: 'T1', ...PERIOD });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(downloaded(one, r) as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      expect(merges(ws)).toEqual(expect.arrayContaining(['A1:Q1', 'A2:Q2', 'Q3:Q4']));
+      expect(text(ws.getCell('Q3'))).toBe('解除日期');
+      const ended = Array.from({ length: r.rows }, (_, i) => 5 + i).filter((row) => text(ws.getCell(row, 11)) === p.idNumber);
+      expect(ended.map((row) => text(ws.getCell(row, 17)))).toContain('2014-05-31');
+      // Every other row's 解除日期 is empty.
+      const dates = Array.from({ length: r.rows }, (_, i) => text(ws.getCell(5 + i, 17))).filter(Boolean);
+      expect(dates).toEqual(['2014-05-31']);
+      expect(ws.getColumn(17).width).toBeGreaterThanOrEqual(11);
+    } finally {
+      one.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APPLY } from '../../electron/io/import/kinds';
 import { importFiles, type ImportFile } from '../../electron/io/import/run';
 import type { ImportReport, SheetReport } from '../../electron/io/import/types';
+import { downloaded, withDownloads } from '../helpers/downloads';
 import { tempLedger, type TestLedger } from '../helpers/ledger';
 import { ledgerCli } from '../helpers/run';
 import { gbkCsv, idNumber, xlsBytes, xlsxBytes } from '../helpers/sheets';
@@ -186,10 +187,10 @@ describe('refused rows stay with their batch and go back to their units', () => 
     expect(rows[1].cells.find((c) => c.key === 'date')?.text).toBe('2014-13-45');
     expect((await t.api.imports.batches({})).rows[0].refused).toBe(3);
 
-    const { files: out } = await t.api.imports.exportRejects({ batchId: r.batch! });
+    const { files: out } = await withDownloads(t).api.imports.exportRejects({ batchId: r.batch! });
     expect(out.map((f) => [f.unit, f.rows])).toEqual([['区文广局', 1], ['区统计局', 1], ['区司法局', 1]]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(out[1].base64, 'base64') as never);
+    await wb.xlsx.load(downloaded(t, out[1]) as never);
     const ws = wb.worksheets[0];
     const header = (ws.getRow(3).values as unknown[]).slice(1);
     expect(header.slice(0, 3)).toEqual(['序号', '走访日期', '联系单位']);
@@ -205,9 +206,9 @@ describe('refused rows stay with their batch and go back to their units', () => 
   it('a 退回清单 the unit mends and sends back imports (the two extra columns are ignored)', async () => {
     const r = await t.api.imports.commit({ files: [{ name: '区统计局-走访.xlsx', base64: b64(xlsxBytes([{ name: '走访记录', rows: [['填报单位（盖章）：区统计局'], t3Head,
       [1, '2014-13-45', '区统计局', '王芳', '营尔村', '汪宝', ID2, '送春联']] }])) }] });
-    const [back] = (await t.api.imports.exportRejects({ batchId: r.batch! })).files;
+    const [back] = (await withDownloads(t).api.imports.exportRejects({ batchId: r.batch! })).files;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(back.base64, 'base64') as never);
+    await wb.xlsx.load(downloaded(t, back) as never);
     wb.worksheets[0].getCell(5, 2).value = '2014-03-15';
     const mended = Buffer.from(await wb.xlsx.writeBuffer());
     const s = only(await run([{ name: back.fileName, bytes: mended }]));

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFiles, type ImportFile } from '../../electron/io/import/run';
 import type { ImportReport, SheetReport } from '../../electron/io/import/types';
 import { idNumber, xlsxBytes } from '../helpers/sheets';
+import { withDownloads } from '../helpers/downloads';
 import { tempLedger, type TestLedger } from '../helpers/ledger';
 
 let t: TestLedger;
@@ -249,7 +250,7 @@ describe('an import whose every row is refused', () => {
     expect(q('select count(*) as n from audit_log where batch_id = 1')).toEqual([{ n: 0 }]);
     expect(q("select count(*) as n from units where name = '区新单位'")).toEqual([{ n: 0 }]);
     expect(q('select file, sheet, row, "column", unit from import_rejects')).toEqual([{ file: '慰问.xlsx', sheet: '慰问', row: 2, column: '村', unit: null }]);
-    const { files } = await t.api.imports.exportRejects({ batchId: 1 });
+    const { files } = await withDownloads(t).api.imports.exportRejects({ batchId: 1 });
     expect(files.map((f) => [f.fileName, f.rows])).toEqual([['退回清单-慰问-第1批.xlsx', 1]]);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type LedgerClient } from '../../electron/api/client';
 import { callMethod } from '../../electron/api/dispatch';
 import type { ReportView } from '../../electron/api/report-doc';
+import { FileHandles } from '../../electron/api/file-handles';
 import { openContext } from '../../electron/context';
 import { zipDirectory, zipEntryText } from '../../electron/io/read/zip';
 import { plain } from '../../electron/report/model';
@@ -24,15 +25,13 @@ let api: LedgerClient;
 beforeAll(() => {
   db = samplesLedger(dir);
   ctx = openContext(db);
+  ctx.files = new FileHandles();
   api = createClient((name, input) => callMethod(ctx, name, input));
 }, 120_000);
-afterAll(() => { ctx?.ledger.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => { ctx?.files?.clear(); ctx?.ledger.close(); rmSync(dir, { recursive: true, force: true }); });
 
 const get = (p = H1) => api.reportDoc.get(p) as Promise<ReportView>;
-const docXml = (base64: string) => {
-  const buf = Buffer.from(base64, 'base64');
-  return zipEntryText(buf, zipDirectory(buf).find((e) => e.name === 'word/document.xml')!);
-};
+const docXml = (buf: Buffer) => zipEntryText(buf, zipDirectory(buf).find((e) => e.name === 'word/document.xml')!);
 /** The document's words without the XML: runs are split by style, so a sentence is found across them. */
 const words = (xml: string) => xml.replace(/<w:p[ >][^]*?<\/w:p>/g, (p) => p.replace(/<[^>]+>/g, '') + '\n');
 
@@ -120,9 +119,10 @@ describe('township facts and the clerk’s own text', () => {
     const audit = ctx.ledger.sqlite.prepare("select after from audit_log where table_name = 'settings' and after like '%reportText:2014-01-01:2014-06-30%'").all();
     expect(audit).toHaveLength(1);
 
-    const file = await api.reportDoc.docx({ ...H1, date: '2014-07-05' }) as { fileName: string; base64: string };
-    expect(file.fileName).toBe('上坝镇2014年上半年双联工作汇报.docx');
-    const text = words(docXml(file.base64));
+    // The window's answer: the file under its title, as a download, no bytes.
+    const file = await api.reportDoc.docx({ ...H1, date: '2014-07-05' });
+    expect(file).toEqual({ fileName: '上坝镇2014年上半年双联工作汇报.docx', bytes: expect.any(Number), download: expect.any(String) });
+    const text = words(docXml(readFileSync(ctx.files!.get(file.download!)!.path)));
     expect(text).toContain('\n三、存在问题\n一是个别干部走访不够深入。\n二是产业结构单一。\n四、下一步打算\n继续抓好结对帮扶。\n');
     expect(text).toContain('2014年7月5日');
     expect(text).not.toContain('下半年的问题');
@@ -131,11 +131,11 @@ describe('township facts and the clerk’s own text', () => {
 
 describe('the .docx and .xlsx', () => {
   it('the .docx is A4 with 仿宋 body, page numbers, real tables and charts, and LibreOffice opens it', async () => {
-    const file = await api.reportDoc.docx(H1) as { base64: string };
-    const buf = Buffer.from(file.base64, 'base64');
+    const file = await api.reportDoc.docx({ ...H1, out: join(dir, 'a4.docx') });
+    const buf = readFileSync(file.path!);
     const names = zipDirectory(buf).map((e) => e.name);
     expect(names.filter((n) => /^word\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(5);
-    const xml = docXml(file.base64);
+    const xml = docXml(buf);
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toContain('w:eastAsia="仿宋"');
     expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(3);

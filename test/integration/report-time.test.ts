@@ -60,6 +60,34 @@ describe('pairings over time', () => {
   });
 });
 
+describe('households over time', () => {
+  it('a household counts from the half-year of its first record of any kind, or always when it has none', async () => {
+    const t = tempLedger();
+    const b = builder(t);
+    const unit = await b.unit('区统计局');
+    const cadre = await b.cadre(unit, '甲');
+    const zone = await b.zone('大棚小区', '新上村');
+    const [one, two, , four, five, six] = await Promise.all(['户一', '户二', '户三', '户四', '户五', '户六'].map((n) => b.household('新上村', n)));
+    await b.visit(cadre, one, '2014-09-01'); // only a later visit, never paired
+    await b.plot(two, 150, '2014-10-01'); // a later plot, but aid before it
+    await b.aid(unit, two, 10000, '现金', '2014-03-01');
+    // three: nothing dated at all (a T2 row only)
+    await b.pair(cadre, four, '2014-08-01'); // paired later, but visited before
+    await b.visit(cadre, four, '2014-05-01');
+    await b.greenhouse(zone, five, 1, 140, '2015-04-01'); // a greenhouse built the next year
+    await b.aid(unit, six, 10000, '现金', '2014-08-01'); // only later aid
+    const heads = async (p: { from: string; to: string }) => ((await t.api.reports.records({ figure: 'households.total', ...p })) as unknown as { rows: { head: string }[] })
+      .rows.map((r) => r.head).sort();
+    const h1 = (await t.api.reports.halfYear(H1)) as HalfYearReport;
+    const h2 = (await t.api.reports.halfYear(H2)) as HalfYearReport;
+    expect(h1.households.total).toBe(3);
+    expect(await heads(H1)).toEqual(['户三', '户二', '户四'].sort());
+    expect(h2.households.total).toBe(5);
+    expect(await heads(H2)).toEqual(['户一', '户三', '户二', '户四', '户六'].sort());
+    t.close();
+  });
+});
+
 describe('importing a later half-year', () => {
   it('leaves the earlier half-year\'s report unchanged, and the later one counts the new roster', async () => {
     const t = tempLedger();

@@ -178,8 +178,10 @@ async function undoBatch(db: Database.Database, batch: number, opts: RollbackOpt
   if (db.inTransaction) throw new Error('另一项导入或撤销正在进行，请等它完成后再试');
   db.exec('BEGIN IMMEDIATE');
   try {
+    opts.progress?.({ task: 'rollback', step: '核对', done: 0, total: 0, message: `正在核对第 ${batch} 批导入之后的修改` });
     const audits = entries(db, batch);
     const p = plan(db, batch, audits);
+    await breathe(opts.signal);
     if (p.blockers.length) throw new RollbackRefused(`无法撤销第 ${batch} 批导入：${p.blockers.join('；')}。请先撤销之后的导入或改回这些修改`);
     const total = audits.length;
     let done = 0;

@@ -1,5 +1,5 @@
 import { fromExcelSerial } from '../../values/dates';
-import type { SheetDef } from '../sheets';
+import type { SheetColumn, SheetDef } from '../sheets';
 import type { DataRow } from './extract';
 import { convertCell, isBlank } from './convert';
 import { EVENT_DATES } from './kinds';
@@ -18,6 +18,27 @@ export const valueWord = (s: string) => cleanText(s)?.replace(/\s+/g, '') ?? '';
 /** A word the clerk is asked about: where, what it says, and what it would become. */
 export type Unlisted = { key: string; original: string; suggestion: string | null };
 
+type Plan = { def: SheetDef; fields: { m: ColumnMap; col: SheetColumn }[]; headers: Map<string, string> };
+const plans = new WeakMap<ColumnMap[], Plan>();
+
+/**
+ * The columns a sheet's rows are read by, worked out once per sheet, not per row: each mapped
+ * column with its definition, and the headers messages name (shared by the rows' RowCtx, never changed).
+ */
+function planOf(def: SheetDef, columns: ColumnMap[]): Plan {
+  const had = plans.get(columns);
+  if (had?.def === def) return had;
+  const plan: Plan = { def, fields: [], headers: new Map() };
+  for (const m of columns) {
+    const col = m.key ? def.columns.find((c) => c.key === m.key) : undefined;
+    if (!col || col.type === 'seq' || col.paperOnly) continue;
+    plan.headers.set(col.key, m.header);
+    plan.fields.push({ m, col });
+  }
+  plans.set(columns, plan);
+  return plan;
+}
+
 /**
  * Reads one data row's cells as their columns' types. Every problem of the row is reported (each with
  * its column), not only the first, so the clerk can mend the row in one go.
@@ -26,13 +47,10 @@ export type Unlisted = { key: string; original: string; suggestion: string | nul
  */
 export function readRow(def: SheetDef, columns: ColumnMap[], dr: DataRow, date1904: boolean, today: string, decisions: ValueDecisions = {}): RowCtx | (Issue & { unlisted?: Unlisted })[] {
   const values = new Map<string, unknown>();
-  const headers = new Map<string, string>();
+  const { fields, headers } = planOf(def, columns);
   const issues: (Issue & { unlisted?: Unlisted })[] = [];
   const notes: Issue[] = [];
-  for (const m of columns) {
-    const col = m.key ? def.columns.find((c) => c.key === m.key) : undefined;
-    if (!col || col.type === 'seq' || col.paperOnly) continue;
-    headers.set(col.key, m.header);
+  for (const { m, col } of fields) {
     let raw = dr.cells[m.index] ?? null;
     if (typeof raw === 'string') {
       const { text, removed } = stripInvisible(raw);

@@ -158,7 +158,7 @@ function keepRejected(w: Writer, batch: number, file: string, job: Job, row: num
  * its own message and nothing is written. A dry run is rolled back; a commit that refuses rows and
  * writes nothing else is still recorded as a batch, so its refused rows can be sent back.
  * The transaction is opened by hand so that the event loop can turn every CHUNK rows (a cancel and
- * the progress bar reach us); each row keeps its own savepoint inside it.
+ * the progress bar reach us); a row that writes keeps its own savepoint inside it (Writer.startRow).
  */
 async function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): Promise<{ batch: number | null; links: Resolver['newLinks'] }> {
   if (db.inTransaction) throw new Error('另一项导入或撤销正在进行，请等它完成后再试');
@@ -190,7 +190,6 @@ async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, f
   rowDone: () => Promise<void>, setBatch: (b: number) => void): Promise<boolean> {
   const today = todayIso();
   const limit = opts.previewRows ?? 2000;
-  const savepoint = db.transaction((fn: () => void) => fn());
   let batch: number | null = null;
   {
     if (!opts.dryRun) {
@@ -229,7 +228,8 @@ async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, f
           try {
             w.startRow();
             w.listedPairing = null;
-            savepoint(() => { outcome = apply(ctx, resolver, w); });
+            outcome = apply(ctx, resolver, w);
+            w.keepRow();
             resolver.endRow(true);
             const listed = w.listedPairing as Writer['listedPairing'];
             if (listed) { roster.units.add(listed.unit); roster.listed.add(listed.pairing); }

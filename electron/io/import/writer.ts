@@ -24,6 +24,7 @@ const bindable = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === u
  */
 export class Writer {
   private stmts = new Map<string, Database.Statement>();
+  private auditSql = new Map<string, string>();
   batchId: number | null = null;
   writes = 0;
   /** Records this import has already added or changed (`table:id`): a later row landing on one is a duplicate. */
@@ -33,16 +34,45 @@ export class Writer {
   private rowStart = 0;
   private rowTouched: string[] = [];
 
-  /** A row's writes may be rolled back to its savepoint; these keep the counts in step with the database. */
+  /** Whether a row is being applied, and whether its savepoint is open (it opens at the row's first write). */
+  private inRow = false;
+  private rowSaved = false;
+
+  /**
+   * A row's writes may be undone to its savepoint; these keep the counts in step with the database.
+   * The savepoint is opened only when the row first writes: a row that writes nothing (a second
+   * import of the same file) costs no savepoint at all.
+   */
   startRow(): void {
     this.rowStart = this.writes;
     this.rowTouched = [];
+    this.inRow = true;
+    this.rowSaved = false;
   }
 
+  /** The row went through: its writes stay in the batch's transaction. */
+  keepRow(): void {
+    if (this.rowSaved) this.prep('release import_row').run();
+    this.inRow = this.rowSaved = false;
+  }
+
+  /** The row is refused: whatever it wrote is undone. */
   abandonRow(): void {
+    if (this.rowSaved) {
+      this.prep('rollback to import_row').run();
+      this.prep('release import_row').run();
+    }
+    this.inRow = this.rowSaved = false;
     this.writes = this.rowStart;
     for (const k of this.rowTouched) this.touched.delete(k);
     this.rowTouched = [];
+  }
+
+  private beforeWrite(): void {
+    if (this.inRow && !this.rowSaved) {
+      this.prep('savepoint import_row').run();
+      this.rowSaved = true;
+    }
   }
 
   private touch(key: string): void {
@@ -65,29 +95,43 @@ export class Writer {
     return this.prep(sql).all(...params) as T[];
   }
 
-  private audit(table: string, id: number, action: 'create' | 'update', before: Row | null, after: Row): void {
-    this.prep("insert into audit_log (table_name, row_id, action, before, after, batch_id, source) values (?, ?, ?, ?, ?, ?, 'import')")
-      .run(table, id, action, before ? JSON.stringify(auditShape(before)) : null, JSON.stringify(auditShape(after)), this.batchId);
+  /**
+   * The audit row of a write, its `after` built by SQLite from the row as stored (json_object over the
+   * table's columns, camelCase keys in column order: what JSON.stringify(auditShape(row)) gives), so no
+   * written row is read back into JavaScript.
+   */
+  private audit(table: string, id: number, action: 'create' | 'update', before: string | null): void {
+    let sql = this.auditSql.get(table);
+    if (sql === undefined) {
+      const cols = this.db.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table) as string[];
+      const json = cols.map((c) => `'${camel(c)}', "${c}"`).join(', ');
+      sql = `insert into audit_log (table_name, row_id, action, before, after, batch_id, source) select ?, id, ?, ?, json_object(${json}), ?, 'import' from ${table} where id = ?`;
+      this.auditSql.set(table, sql);
+    }
+    this.prep(sql).run(table, action, before, this.batchId, id);
     this.writes++;
   }
 
+  /** Adds a record; returns its id with the values given (what callers read of a new record). */
   insert(table: string, values: Record<string, unknown>): Row {
+    this.beforeWrite();
     const cols = Object.keys(values);
-    const row = this.prep(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')}) returning *`)
-      .get(...cols.map((c) => bindable(values[c]))) as Row;
-    this.audit(table, row.id, 'create', null, row);
-    this.touch(`${table}:${row.id}`);
-    return row;
+    const id = Number(this.prep(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`)
+      .run(...cols.map((c) => bindable(values[c]))).lastInsertRowid);
+    this.audit(table, id, 'create', null);
+    this.touch(`${table}:${id}`);
+    return { ...values, id };
   }
 
   /** Writes the columns that really change; returns their names (none: nothing written, no audit). */
   update(table: string, before: Row, values: Record<string, unknown>): string[] {
     const changed = this.changes(before, values);
     if (changed.length === 0) return changed;
-    const row = this.prep(`update ${table} set ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ? returning *`)
-      .get(...changed.map((c) => bindable(values[c])), new Date().toISOString(), before.id) as Row;
-    this.audit(table, row.id, 'update', before, row);
-    this.touch(`${table}:${row.id}`);
+    this.beforeWrite();
+    this.prep(`update ${table} set ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`)
+      .run(...changed.map((c) => bindable(values[c])), new Date().toISOString(), before.id);
+    this.audit(table, before.id, 'update', JSON.stringify(auditShape(before)));
+    this.touch(`${table}:${before.id}`);
     return changed;
   }
 

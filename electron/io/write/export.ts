@@ -2,7 +2,9 @@ import type { Ctx } from '../../api/define';
 import { todayIso } from '../../values/dates';
 import { maskIdNumber } from '../../values/idcard';
 import { sheetByCode, sheetTitle, type SheetCode } from '../sheets';
-import { sheetRowIds, sheetRowsByIds, type Selection } from './select';
+import { openReadSnapshot } from '../../../db/read-snapshot';
+import { measureColumns } from './columns';
+import { sheetQuery, type Selection, type SheetRow } from './select';
 import { readMaskIdNumbers, readSignatories, readTownship } from './signatories';
 import type { SheetHeading, SheetOutput, SheetSource, WrittenSheet } from './workbook';
 
@@ -15,7 +17,7 @@ export type ExportRequest = Selection & {
 
 export type ExportResult = WrittenSheet;
 
-/** Rows read from the ledger a page at a time while the workbook is written. */
+/** Rows written between two looks at the file stream (progress, cancel, the zip catching up). */
 const PAGE = 2000;
 
 export function sheetHeading(ctx: Ctx, reportDate?: string | null): SheetHeading {
@@ -47,26 +49,42 @@ export function exportFileName(ctx: Ctx, req: ExportRequest, heading: SheetHeadi
 
 /**
  * One district sheet as an .xlsx workbook streamed to `out.path`, from the ledger's rows chosen by the
- * request: only their ids are held; the rows are read a page at a time, once to measure the columns
- * and once to write them. 设置 → 隐去身份证号 covers the exported sheets as it covers the visit sheets
- * (620902********2758).
+ * request. Everything is read through a snapshot of its own (db/read-snapshot.ts): the columns measured
+ * by one aggregate query, then the rows by one query read a page at a time between writes, both seeing
+ * the ledger as committed when the export began, whatever an import does on the ledger's connection
+ * meanwhile. 设置 → 隐去身份证号 covers the exported sheets as it covers the visit sheets (620902********2758).
  */
 export async function exportSheet(ctx: Ctx, req: ExportRequest, heading: SheetHeading, out: SheetOutput): Promise<ExportResult> {
-  const villageFirst = Boolean(req.subtotals);
-  const ids = sheetRowIds(ctx, req.sheet, req, villageFirst);
   const def = sheetByCode(req.sheet);
   const mask = readMaskIdNumbers(ctx);
-  const idKeys = def.columns.filter((c) => c.type === 'id').map((c) => c.key);
-  const source: SheetSource = {
-    total: ids.length,
-    *pages() {
-      for (let at = 0; at < ids.length; at += PAGE) {
-        const rows = sheetRowsByIds(ctx, req.sheet, ids.slice(at, at + PAGE), villageFirst);
-        if (mask) for (const r of rows) for (const k of idKeys) if (typeof r[k] === 'string') r[k] = maskIdNumber(r[k]);
-        yield rows;
-      }
-    },
-  };
-  const { writeSheet } = await import('./workbook'); // ExcelJS only when a sheet is written
-  return writeSheet(def, source, heading, { subtotals: req.subtotals }, out);
+  const snapshot = openReadSnapshot(ctx.ledger);
+  try {
+    const measured = measureColumns(snapshot.sqlite, def.columns, sheetQuery(req.sheet, req, { unordered: true }), mask);
+    out.onProgress?.('排版', measured.total, measured.total);
+    const rows = sheetQuery(req.sheet, req, { villageFirst: Boolean(req.subtotals) });
+    const read = snapshot.sqlite.prepare(rows.sql).raw();
+    const names = read.columns().map((c) => c.name);
+    const index = (key: string) => names.indexOf(key);
+    const idAt = def.columns.filter((c) => c.type === 'id').map((c) => index(c.key)).filter((i) => i >= 0);
+    const source: SheetSource = {
+      ...measured,
+      index,
+      *pages() {
+        let page: SheetRow[] = [];
+        for (const row of read.iterate(...rows.params) as IterableIterator<SheetRow>) {
+          if (mask) for (const i of idAt) if (typeof row[i] === 'string') row[i] = maskIdNumber(row[i]);
+          page.push(row);
+          if (page.length === PAGE) {
+            yield page;
+            page = [];
+          }
+        }
+        if (page.length) yield page;
+      },
+    };
+    const { writeSheet } = await import('./workbook'); // ExcelJS only when a sheet is written
+    return await writeSheet(def, source, heading, { subtotals: req.subtotals }, out);
+  } finally {
+    snapshot.close();
+  }
 }

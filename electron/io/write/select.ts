@@ -38,7 +38,8 @@ export type Selection = {
 };
 
 export type SheetValue = string | number | boolean | null;
-export type SheetRow = Record<string, SheetValue> & { _village: string | null; _villageSort: number };
+/** One row as the database gives it (better-sqlite3's raw mode): values in the query's column order. */
+export type SheetRow = SheetValue[];
 
 /** The register (API area) whose rows make each sheet, so a grid's filters and ids mean the same rows. */
 export const SHEET_REGISTER: Record<SheetCode, 'pairings' | 'households' | 'visits' | 'aid' | 'land' | 'greenhouses' | 'workItems'> = {
@@ -50,7 +51,7 @@ const RANK = `case c.rank when 'leader' then '科级以上领导干部' else '�
 /** A village's place in the township's list: 小计 rows follow it. */
 const VSORT = `(v.sort * 100000 + v.id)`;
 
-type Query = { sql: string; params: unknown[] };
+export type Query = { sql: string; params: unknown[] };
 
 /** The days a pairing or link must touch: the period (an open start reaches back, an open end is today), or today. */
 function span(sel: Selection): [string, string] {
@@ -81,13 +82,14 @@ function idsClause(column: string, ids: number[]): Query {
 }
 
 /** `villageFirst`: the sheet's order regrouped village by village (stable), for 小计 rows after each village. */
-type Select = Selection & { villageFirst?: boolean };
+type Select = Selection & { villageFirst?: boolean; unordered?: boolean };
 
 function build(sel: Select, base: string, idColumn: string, order: string, filters: (Query | null)[]): Query {
   const where: Query[] = [];
   if (sel.ids) where.push(idsClause(idColumn, sel.ids));
   else for (const f of filters) if (f) where.push(f);
-  const sql = `${base} ${where.length ? 'and ' + where.map((w) => `(${w.sql})`).join(' and ') : ''} order by ${sel.villageFirst ? '_villageSort, ' : ''}${order}`;
+  const ordered = sel.unordered ? '' : ` order by ${sel.villageFirst ? '_villageSort, ' : ''}${order}`;
+  const sql = `${base} ${where.length ? 'and ' + where.map((w) => `(${w.sql})`).join(' and ') : ''}${ordered}`;
   return { sql, params: where.flatMap((w) => w.params) };
 }
 
@@ -168,21 +170,10 @@ function query(code: SheetCode, sel: Select): Query {
 }
 
 /**
- * The row ids of one sheet in the sheet's order (village by village when `villageFirst`): only the ids
- * come into memory. The rows are then read a page at a time with `sheetRowsByIds`, so that no query
- * stays open while the writer waits for the file (an open read would refuse every other call's writes).
+ * The query of one sheet's rows, in the sheet's order (village by village when `villageFirst`), or in
+ * no particular order when `unordered` (what measuring the columns needs). The rows come back keyed by
+ * the sheet table's column keys, with `_village` and `_villageSort` for the 小计 rows.
  */
-export function sheetRowIds(ctx: Ctx, code: SheetCode, sel: Selection, villageFirst = false): number[] {
-  const q = query(code, { ...sel, villageFirst });
-  return ctx.ledger.sqlite.prepare(q.sql).pluck().all(...q.params) as number[];
-}
-
-/** The rows of these ids (a page of `sheetRowIds`), in the same order. Marks come back as booleans. */
-export function sheetRowsByIds(ctx: Ctx, code: SheetCode, ids: number[], villageFirst = false): SheetRow[] {
-  const q = query(code, { ids, villageFirst });
-  const rows = ctx.ledger.sqlite.prepare(q.sql).all(...q.params) as SheetRow[];
-  if (code === 'T3') {
-    for (const r of rows) for (const k of Object.keys(r)) if (/^(know|care)[A-Z]/.test(k)) r[k] = Boolean(r[k]);
-  }
-  return rows;
+export function sheetQuery(code: SheetCode, sel: Selection, opts: { villageFirst?: boolean; unordered?: boolean } = {}): Query {
+  return query(code, { ...sel, villageFirst: opts.villageFirst, unordered: opts.unordered });
 }

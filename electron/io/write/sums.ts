@@ -18,8 +18,12 @@ export class SheetSums {
   group: Record<string, number> = {};
   groupUnits: Record<string, Set<string>> = {};
   private readonly perCols: SheetColumn[];
+  /** Where each summed column's value, and its unit's, is in a row. */
+  private readonly at: { key: string; value: number; unit: number; per: boolean }[];
 
-  constructor(private readonly summed: SheetColumn[]) {
+  /** `index`: where a column's value is in a row (-1 when the rows do not have it). */
+  constructor(private readonly summed: SheetColumn[], index: (key: string) => number) {
+    this.at = summed.map((c) => ({ key: c.key, value: index(c.key), unit: c.sumPer ? index(c.sumPer) : -1, per: Boolean(c.sumPer) }));
     this.total = Object.fromEntries(summed.map((c) => [c.key, 0]));
     this.perCols = summed.filter((c) => c.sumPer);
     this.perUnit = Object.fromEntries(this.perCols.map((c) => [c.key, {}]));
@@ -32,13 +36,13 @@ export class SheetSums {
   }
 
   add(row: SheetRow): void {
-    for (const c of this.summed) {
-      const v = row[c.key];
+    for (const c of this.at) {
+      const v = c.value < 0 ? undefined : row[c.value];
       if (typeof v !== 'number') continue;
       this.total[c.key] += v;
       this.group[c.key] += v;
-      if (c.sumPer) {
-        const unit = String(row[c.sumPer] ?? '');
+      if (c.per) {
+        const unit = String((c.unit < 0 ? undefined : row[c.unit]) ?? '');
         this.perUnit[c.key][unit] = (this.perUnit[c.key][unit] ?? 0) + v;
         this.groupUnits[c.key].add(unit);
       }

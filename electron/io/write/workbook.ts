@@ -3,7 +3,7 @@ import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { sheetTitle, type SheetColumn, type SheetDef } from '../sheets';
 import { cellValue, chineseDate, horizontal, numFmt, textWidth } from './cells';
-import { ColumnMeasure } from './columns';
+import type { MeasuredColumns } from './columns';
 import type { SheetRow } from './select';
 import { SheetSums, singleUnit } from './sums';
 
@@ -34,8 +34,11 @@ export type WrittenSheet = {
   layout: { headerRows: [number, number]; firstDataRow: number; totalRow: number; footerRow: number };
 };
 
-/** The rows of a sheet: how many, and the rows themselves a page at a time (read afresh on each call). */
-export type SheetSource = { total: number; pages(): Iterable<SheetRow[]> };
+/**
+ * The rows of a sheet: how many, the columns as measured over all of them (columns.ts), where each
+ * column's value is in a row (-1: the rows do not have it), and the rows themselves a page at a time.
+ */
+export type SheetSource = MeasuredColumns & { total: number; index(key: string): number; pages(): Iterable<SheetRow[]> };
 
 /** The stages an export reports: measuring the columns over every row, then writing the rows. */
 export type ExportStep = '排版' | '写入';
@@ -84,6 +87,13 @@ async function drained(ws: ExcelJS.Worksheet): Promise<void> {
   else await breathe();
 }
 
+/**
+ * The style of a data row itself (none; its cells have theirs), one object for all rows. A row comes
+ * with an empty style object of its own, and ExcelJS looks a style up by the object (a WeakMap) before
+ * rendering its XML to find it: one object shared by 100,000 rows is found at once, 100,000 are each rendered.
+ */
+const NO_ROW_STYLE = Object.freeze({});
+
 /** The style of every cell of a column in data rows (bold in 小计 and 合计), one object shared by all of them. */
 function cellStyle(c: SheetColumn, bold: boolean): Partial<ExcelJS.Style> {
   const fmt = numFmt(c);
@@ -103,20 +113,12 @@ function cellStyle(c: SheetColumn, bold: boolean): Partial<ExcelJS.Style> {
  *
  * Streamed to `out.path` with ExcelJS's streaming writer: rows are committed as they are written and
  * sums added up on the way, so memory stays flat in the row count. A streamed sheet states its column
- * widths before its first row, hence two passes over the source: widths first, then the rows. With
+ * widths before its first row, so the source comes with them measured. With
  * `subtotals` the source must give the rows village by village (sheetRowIds' `villageFirst`).
  * If `onProgress` throws (the person cancelled), the file is closed and the error passes on.
  */
 export async function writeSheet(def: SheetDef, source: SheetSource, heading: SheetHeading, opts: { subtotals?: boolean }, out: SheetOutput): Promise<WrittenSheet> {
-  const measure = new ColumnMeasure(def.columns);
-  let measured = 0;
-  for (const page of source.pages()) {
-    measure.add(page);
-    measured += page.length;
-    out.onProgress?.('排版', measured, source.total);
-    await breathe();
-  }
-  const { cols, widths } = measure.result();
+  const { cols, widths } = source;
   const n = cols.length;
   const spans = groupSpans(cols);
   const depth = spans.length ? 2 : 1;
@@ -202,11 +204,15 @@ export async function writeSheet(def: SheetDef, source: SheetSource, heading: Sh
     const plain = cols.map((c) => cellStyle(c, false));
     const bold = cols.map((c) => cellStyle(c, true));
     const styleRow = (row: ExcelJS.Row, lines: number, styles: Partial<ExcelJS.Style>[]) => {
+      (row as unknown as { style: object }).style = NO_ROW_STYLE;
       for (let i = 0; i < n; i++) row.getCell(i + 1).style = styles[i];
       row.height = Math.max(1, lines) * 14 + 6;
     };
 
-    const sums = new SheetSums(sumCols.map(([c]) => c));
+    const sums = new SheetSums(sumCols.map(([c]) => c), source.index);
+    const at = cols.map((c) => source.index(c.key));
+    const villageAt = source.index('_village');
+    const villageSortAt = source.index('_villageSort');
     let r = headerBottom + 1;
     const firstDataRow = r;
     let seq = 0;
@@ -242,14 +248,15 @@ export async function writeSheet(def: SheetDef, source: SheetSource, heading: Sh
     let done = 0;
     for (const page of source.pages()) {
       for (const src of page) {
-        if (opts.subtotals && previous && src._villageSort !== previous._villageSort) writeSubtotal(previous._village);
+        if (opts.subtotals && previous && src[villageSortAt] !== previous[villageSortAt]) writeSubtotal(previous[villageAt] as string | null);
         const row = ws.getRow(r);
         let lines = 1;
-        cols.forEach((c, i) => {
-          const v = c.type === 'seq' ? ++seq : cellValue(c, src[c.key]);
+        for (let i = 0; i < n; i++) {
+          const c = cols[i];
+          const v = c.type === 'seq' ? ++seq : cellValue(c, at[i] < 0 ? undefined : src[at[i]]);
           row.getCell(i + 1).value = v;
           if (c.type === 'text' && v !== null) lines = Math.max(lines, Math.ceil(textWidth(String(v)) / (widths[i] - 1)));
-        });
+        }
         sums.add(src);
         styleRow(row, lines, plain);
         row.commit();
@@ -260,7 +267,7 @@ export async function writeSheet(def: SheetDef, source: SheetSource, heading: Sh
       out.onProgress?.('写入', done, source.total);
       await Promise.race([drained(ws), broken]);
     }
-    if (opts.subtotals && previous) writeSubtotal(previous._village);
+    if (opts.subtotals && previous) writeSubtotal(previous[villageAt] as string | null);
 
     // 合计: money, area and count columns summed (the cached values are the exact integer sums).
     const totalRow = r;

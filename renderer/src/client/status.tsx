@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 
-type Status = { savedAt: Date | null; saving: number; markSaving: () => () => void; changes: number };
+/** `markSaving()` starts a write; call what it returns when it ends, with false if nothing was saved (cancelled, refused). */
+type Status = { savedAt: Date | null; saving: number; markSaving: () => (saved?: boolean) => void; changes: number };
 const StatusContext = createContext<Status>({ savedAt: null, saving: 0, markSaving: () => () => {}, changes: 0 });
 
 /** What the status bar says about writes: 保存中… while any is under way, then 已保存 with the time. */
@@ -10,7 +11,10 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const [changes, setChanges] = useState(0);
   const markSaving = useCallback(() => {
     setSaving((n) => n + 1);
-    return () => { setSaving((n) => n - 1); setSavedAt(new Date()); setChanges((n) => n + 1); };
+    return (saved = true) => {
+      setSaving((n) => n - 1);
+      if (saved) { setSavedAt(new Date()); setChanges((n) => n + 1); }
+    };
   }, []);
   return <StatusContext.Provider value={{ savedAt, saving, markSaving, changes }}>{children}</StatusContext.Provider>;
 }

@@ -1,9 +1,8 @@
 import { App as AntApp, Alert, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { BackupRow } from '../../../../electron/api/backups';
-import { ledger } from '../../client/ledger';
+import { ledger, saveDownload } from '../../client/ledger';
 import { useStatus } from '../../client/status';
-import { downloadBase64 } from '../export/download';
 import { BackupTable } from './BackupTable';
 import { restoreAndReload, useBackups } from './useBackups';
 
@@ -45,7 +44,7 @@ export function BackupsTab() {
   const saveAs = async (b: BackupRow) => {
     try {
       const r = await ledger.backups.saveAs({ name: b.name });
-      if ('base64' in r && r.base64) downloadBase64(r.base64, r.fileName, 'application/vnd.sqlite3');
+      if ('download' in r && r.download) await saveDownload({ download: r.download, fileName: r.fileName });
     } catch (e) {
       message.error((e as Error).message);
     }

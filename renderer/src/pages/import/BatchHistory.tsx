@@ -45,15 +45,17 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
       // The dialog closes at once: the rollback's progress and 取消 show above the list while it runs.
       onOk: () => { void (async () => {
         const done = markSaving();
+        let saved = false;
         try {
           const r = await long.run(`正在撤销第 ${b.id} 批导入…`, (l) => l.imports.rollback({ batchId: b.id }));
+          saved = true;
           message.success(`已撤销第 ${b.id} 批导入：删除 ${r.removed} 条，恢复 ${r.restored} 条`);
           await refresh();
           await load();
         } catch (e) {
           if (e instanceof Stopped) message.info(e.message);
           else message.error((e as Error).message);
-        } finally { done(); }
+        } finally { done(saved); } // a cancelled or refused rollback changed nothing: not 已保存
       })(); },
     });
   };
@@ -74,7 +76,8 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
         { title: '', width: 200, render: (_, b) => (
           <Space size="small">
             {b.refused > 0 && <ExportRejectsButton batchId={b.id} />}
-            {!b.rolledBackAt && <Button size="small" danger onClick={() => void undo(b)}>撤销</Button>}
+            {/* One rollback at a time: a second would take the bar from the first. */}
+            {!b.rolledBackAt && <Button size="small" danger disabled={Boolean(long.progress)} onClick={() => void undo(b)}>撤销</Button>}
           </Space>) },
       ]}
       expandable={{ rowExpandable: (b) => b.refused > 0, expandedRowRender: (b) => <RefusedRows batchId={b.id} withExport={false} /> }} />

@@ -1,8 +1,7 @@
 import { App as AntApp, Button, Descriptions, Empty, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RejectRow } from '../../../../electron/api/imports';
-import { ledger } from '../../client/ledger';
-import { downloadBase64, XLSX_TYPE } from '../export/download';
+import { ledger, saveDownload } from '../../client/ledger';
 
 /** 导出退回清单: one workbook per unit, downloaded one after the other. */
 export function ExportRejectsButton({ batchId, disabled }: { batchId: number; disabled?: boolean }) {
@@ -12,7 +11,8 @@ export function ExportRejectsButton({ batchId, disabled }: { batchId: number; di
     setBusy(true);
     try {
       const { files } = await ledger.imports.exportRejects({ batchId });
-      for (const f of files) downloadBase64(f.base64, f.fileName, XLSX_TYPE);
+      // One after the other: the desktop asks where to save each; the browser downloads each.
+      for (const f of files) if (f.download) await saveDownload({ download: f.download, fileName: f.fileName });
       message.success(`已导出退回清单 ${files.length} 个：${files.map((f) => `${f.unit}（${f.rows} 行）`).join('、')}`);
     } catch (e) {
       message.error((e as Error).message);

@@ -3,8 +3,7 @@ import { Alert, App as AntApp, Button, DatePicker, Space, Spin, Typography } fro
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { Figure } from '../../../../electron/report/types';
-import { ledger } from '../../client/ledger';
-import { downloadBase64, XLSX_TYPE } from '../export/download';
+import { ledger, saveDownload } from '../../client/ledger';
 import { periodPresets } from '../export/periods';
 import { ClerkText, SaveTextBar, useClerkText } from './ClerkText';
 import { FigureDrawer } from './FigureDrawer';
@@ -15,15 +14,13 @@ import { useReportView } from './useReportView';
 import { VillageCharts } from './VillageCharts';
 import './report.css';
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** "2014-H1" → 2014-01-01 … 2014-06-30. */
 export function periodRange(period: string): { from: string; to: string } {
   const [y, h] = period.split('-');
   return h === 'H1' ? { from: `${y}-01-01`, to: `${y}-06-30` } : { from: `${y}-07-01`, to: `${y}-12-31` };
 }
 
-/** Word and Excel downloads of the report (the bytes come from the API, as base64). */
+/** Word and Excel downloads of the report: the API writes the file, the window saves it (saveDownload). */
 function useDownloads(from: string, to: string) {
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
@@ -31,7 +28,7 @@ function useDownloads(from: string, to: string) {
     setBusy(kind);
     try {
       const r = await (kind === 'docx' ? ledger.reportDoc.docx({ from, to }) : ledger.reportDoc.xlsx({ from, to }));
-      downloadBase64(r.base64, r.fileName, kind === 'docx' ? DOCX_TYPE : XLSX_TYPE);
+      if (!r.download || !(await saveDownload({ download: r.download, fileName: r.fileName }))) return;
       message.success(`已导出：${r.fileName}`);
     } catch (e) {
       message.error((e as Error).message);
