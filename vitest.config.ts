@@ -26,6 +26,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time: the CI machine has two cores.
           fileParallelism: false,
+          // A poll waits for the page to show the ledger's answer; on a busy machine a round trip takes
+          // seconds, and vitest's default of 1 s failed a correct page (import-stale-preview, CI-sized load).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

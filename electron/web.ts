@@ -48,9 +48,12 @@ const refuse = (res: ServerResponse, status: number, message: string) => send(re
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
   if (!res.headersSent) send(res, 413, { error: { message: `内容超过上限 ${mb(limit)}，已拒绝`, problems: [] } });
   let drained = 0;
-  const cut = () => req.socket.destroy();
+  // Held here: the request lets go of its socket once the answer is sent. None left: nothing to drain.
+  const socket = req.socket as IncomingMessage['socket'] | null;
+  if (!socket || socket.destroyed) return;
+  const cut = () => socket.destroy();
   const timer = setTimeout(cut, 1000);
-  req.socket.once('close', () => clearTimeout(timer));
+  socket.once('close', () => clearTimeout(timer));
   req.on('data', (c: Buffer) => { drained += c.length; if (drained > 16 * 1024 * 1024) cut(); });
   req.resume();
 }
