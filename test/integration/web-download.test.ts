@@ -1,24 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../db/backup';
-import { inProcessBackend } from '../../electron/backend/in-process';
-import { startWebServer, type WebServer } from '../../electron/web';
-import { tempLedger, type TestLedger } from '../helpers/ledger';
-import { ROOT } from '../helpers/run';
+import { useLoopback } from '../helpers/loopback';
 
-let t: TestLedger;
-let web: WebServer;
-beforeAll(async () => {
-  t = tempLedger();
-  web = await startWebServer(inProcessBackend(t.ctx), { staticDir: join(ROOT, 'out', 'renderer') });
-});
-afterAll(async () => { await web.close(); t.close(); });
+const served = useLoopback();
 
-const token = () => ({ 'x-ledger-token': web.token });
-const get = (handle: string, headers: Record<string, string> = token()) => fetch(`http://127.0.0.1:${web.port}/api/download/${handle}`, { headers });
+const token = () => ({ 'x-ledger-token': served.web.token });
+const get = (handle: string, headers: Record<string, string> = token()) => fetch(`http://127.0.0.1:${served.web.port}/api/download/${handle}`, { headers });
 async function call<T>(name: string, input: unknown): Promise<T> {
-  const res = await fetch(`http://127.0.0.1:${web.port}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...token() }, body: JSON.stringify(input) });
+  const res = await fetch(`http://127.0.0.1:${served.web.port}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...token() }, body: JSON.stringify(input) });
   const body = await res.json() as { result: T } | { error: { message: string } };
   if ('error' in body) throw new Error(body.error.message);
   return body.result;
@@ -65,7 +55,7 @@ describe('GET /api/download/<handle> in browser mode', () => {
     expect(r.fileName).toBe(made.name);
     const res = await get(r.download);
     expect(res.status).toBe(200);
-    const backup = listBackups(t.file).find((b) => b.name === made.name)!;
+    const backup = listBackups(served.t.file).find((b) => b.name === made.name)!;
     expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(backup.path))).toBe(true);
     expect(existsSync(backup.path)).toBe(true);
     expect((await get(r.download)).status).toBe(410);

@@ -2,31 +2,26 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileS
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../electron/io/read/limits';
 import { inProcessBackend } from '../../electron/backend/in-process';
-import { JSON_LIMIT, startWebServer, type WebServer } from '../../electron/web';
+import { JSON_LIMIT, startWebServer } from '../../electron/web';
+import { useLoopback } from '../helpers/loopback';
 import { ROOT } from '../helpers/run';
-import { tempLedger, villageId, type TestLedger } from '../helpers/ledger';
+import { villageId } from '../helpers/ledger';
 
-let t: TestLedger;
-let web: WebServer;
-beforeAll(async () => {
-  t = tempLedger();
-  web = await startWebServer(inProcessBackend(t.ctx), { staticDir: join(ROOT, 'out', 'renderer') });
-});
-afterAll(async () => { await web.close(); t.close(); });
+const served = useLoopback();
 
-const base = () => `http://127.0.0.1:${web.port}`;
+const base = () => `http://127.0.0.1:${served.web.port}`;
 const JSON_TYPE = { 'content-type': 'application/json' };
-const withToken = (h: Record<string, string> = {}) => ({ ...JSON_TYPE, 'x-ledger-token': web.token, ...h });
-const households = () => (t.ctx.ledger.sqlite.prepare('select count(*) as n from households').get() as { n: number }).n;
-const newHousehold = () => JSON.stringify({ villageId: villageId(t, '营尔村'), head: '王芳' });
+const withToken = (h: Record<string, string> = {}) => ({ ...JSON_TYPE, 'x-ledger-token': served.web.token, ...h });
+const households = () => (served.t.ctx.ledger.sqlite.prepare('select count(*) as n from households').get() as { n: number }).n;
+const newHousehold = () => JSON.stringify({ villageId: villageId(served.t, '营尔村'), head: '王芳' });
 const SAMPLE = join(ROOT, '..', 'shared', 'formats', 'samples', '区文广局-花名册.csv');
 
 /** The session cookie a browser gets from opening the printed URL. */
 async function sessionCookie(): Promise<string> {
-  const res = await fetch(web.url);
+  const res = await fetch(served.web.url);
   const set = res.headers.get('set-cookie') ?? '';
   return set.split(';')[0];
 }
@@ -36,7 +31,7 @@ function stream(path: string, headers: Record<string, string>, total: number): P
   return new Promise((ok, fail) => {
     let sent = 0;
     let answered = false;
-    const req = request({ host: '127.0.0.1', port: web.port, path, method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: served.web.port, path, method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } }, (res) => {
       answered = true;
       res.resume();
       ok({ status: res.statusCode ?? 0, sent });
@@ -56,19 +51,19 @@ function stream(path: string, headers: Record<string, string>, total: number): P
 
 describe('loopback transport', () => {
   it('listens on 127.0.0.1 and prints a URL carrying the session token', () => {
-    expect(web.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${web.port}/\\?token=[A-Za-z0-9_-]{20,}$`));
+    expect(served.web.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${served.web.port}/\\?token=[A-Za-z0-9_-]{20,}$`));
   });
 
   it('answers 401 to an API call without the token, or with a wrong one', async () => {
     expect((await fetch(`${base()}/api/households.list`, { method: 'POST', body: '{}', headers: JSON_TYPE })).status).toBe(401);
-    expect((await fetch(`${base()}/api/households.list`, { method: 'POST', body: '{}', headers: withToken({ 'x-ledger-token': 'x' + web.token.slice(1) }) })).status).toBe(401);
+    expect((await fetch(`${base()}/api/households.list`, { method: 'POST', body: '{}', headers: withToken({ 'x-ledger-token': 'x' + served.web.token.slice(1) }) })).status).toBe(401);
   });
 
   it('answers a call with the token with the same result as a direct call', async () => {
     const res = await fetch(`${base()}/api/meta.lookups`, { method: 'POST', body: '{}', headers: withToken() });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { result: { villages: unknown[] } };
-    expect(body.result).toEqual(await t.api.meta.lookups({}));
+    expect(body.result).toEqual(await served.t.api.meta.lookups({}));
   });
 
   it('returns a refusal with its Chinese message and fields', async () => {
@@ -83,7 +78,7 @@ describe('loopback transport', () => {
 
   it('refuses a request addressed to another host name (DNS rebinding)', async () => {
     const status = await new Promise<number>((ok) => {
-      request({ host: '127.0.0.1', port: web.port, path: '/', headers: { host: 'evil.example:80' } }, (r) => ok(r.statusCode ?? 0)).end();
+      request({ host: '127.0.0.1', port: served.web.port, path: '/', headers: { host: 'evil.example:80' } }, (r) => ok(r.statusCode ?? 0)).end();
     });
     expect(status).toBe(421);
   });
@@ -91,10 +86,10 @@ describe('loopback transport', () => {
 
 describe('browser mode session: the token only once, in the first URL', () => {
   it('turns the printed URL\'s token into an HttpOnly SameSite=Strict cookie that API calls and events carry', async () => {
-    const res = await fetch(web.url);
+    const res = await fetch(served.web.url);
     expect(res.status).toBe(200);
     const set = res.headers.get('set-cookie') ?? '';
-    expect(set).toMatch(new RegExp(`^ledger_${web.port}=${web.token};`));
+    expect(set).toMatch(new RegExp(`^ledger_${served.web.port}=${served.web.token};`));
     expect(set).toContain('HttpOnly');
     expect(set).toContain('SameSite=Strict');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
@@ -105,19 +100,19 @@ describe('browser mode session: the token only once, in the first URL', () => {
     await events.body?.cancel();
     // A page without the token (or with a wrong one) gets no cookie.
     expect((await fetch(`${base()}/`)).headers.get('set-cookie')).toBeNull();
-    expect((await fetch(`${base()}/?token=x${web.token.slice(1)}`)).headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${base()}/?token=x${served.web.token.slice(1)}`)).headers.get('set-cookie')).toBeNull();
   });
 
   it('no longer takes the token from the URL of an API call or the events stream (401), and writes nothing', async () => {
-    const res = await fetch(`${base()}/api/households.create?token=${web.token}`, { method: 'POST', body: newHousehold(), headers: JSON_TYPE });
+    const res = await fetch(`${base()}/api/households.create?token=${served.web.token}`, { method: 'POST', body: newHousehold(), headers: JSON_TYPE });
     expect(res.status).toBe(401);
-    expect((await fetch(`${base()}/api/events?token=${web.token}`)).status).toBe(401);
+    expect((await fetch(`${base()}/api/events?token=${served.web.token}`)).status).toBe(401);
     expect(households()).toBe(0);
   });
 
   it('refuses a call from another page\'s origin (403), even with the token, and writes nothing', async () => {
     const cookie = await sessionCookie();
-    for (const origin of ['http://evil.com', 'null', `http://127.0.0.1:${web.port + 1}`]) {
+    for (const origin of ['http://evil.com', 'null', `http://127.0.0.1:${served.web.port + 1}`]) {
       const res = await fetch(`${base()}/api/households.create`, { method: 'POST', body: newHousehold(), headers: withToken({ origin, cookie }) });
       expect(res.status, origin).toBe(403);
     }
@@ -139,7 +134,7 @@ describe('browser mode session: the token only once, in the first URL', () => {
 
 describe('loopback transport: bodies within stated limits', () => {
   it('refuses a JSON body over its limit by its declared length (413), writing nothing', async () => {
-    const big = JSON.stringify({ villageId: villageId(t, '营尔村'), head: '王芳', note: 'x'.repeat(JSON_LIMIT) });
+    const big = JSON.stringify({ villageId: villageId(served.t, '营尔村'), head: '王芳', note: 'x'.repeat(JSON_LIMIT) });
     const res = await fetch(`${base()}/api/households.create`, { method: 'POST', body: big, headers: withToken() });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('超过上限 16 MB');
@@ -158,12 +153,12 @@ describe('loopback transport: bodies within stated limits', () => {
   it('streams an upload to a file and imports it by the handle it returns', async () => {
     const bytes = readFileSync(SAMPLE);
     const up = await fetch(`${base()}/api/upload`, {
-      method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('区文广局-花名册.csv'), 'x-ledger-token': web.token },
+      method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('区文广局-花名册.csv'), 'x-ledger-token': served.web.token },
     });
     expect(up.status).toBe(200);
     const { result } = (await up.json()) as { result: { handle: string; bytes: number } };
     expect(result.bytes).toBe(bytes.length);
-    expect(readdirSync(web.uploads)).toHaveLength(1);
+    expect(readdirSync(served.web.uploads)).toHaveLength(1);
     const res = await fetch(`${base()}/api/imports.preview`, { method: 'POST', headers: withToken(), body: JSON.stringify({ files: [{ handle: result.handle }] }) });
     const report = (await res.json()) as { result: { files: { file: string; encoding: string }[]; totals: { added: number } } };
     expect(report.result.files[0]).toMatchObject({ file: '区文广局-花名册.csv', encoding: 'GB18030' });
@@ -171,21 +166,21 @@ describe('loopback transport: bodies within stated limits', () => {
   });
 
   it('refuses an upload over the import file limit (413) while it streams, and keeps nothing of it', async () => {
-    const before = readdirSync(web.uploads).length;
-    const r = await stream('/api/upload', { 'content-type': 'application/octet-stream', 'x-ledger-token': web.token }, LIMITS.fileBytes * 4);
+    const before = readdirSync(served.web.uploads).length;
+    const r = await stream('/api/upload', { 'content-type': 'application/octet-stream', 'x-ledger-token': served.web.token }, LIMITS.fileBytes * 4);
     expect(r.status).toBe(413);
     expect(r.sent).toBeLessThan(LIMITS.fileBytes * 2);
-    expect(readdirSync(web.uploads)).toHaveLength(before);
-    const declared = await fetch(`${base()}/api/upload`, { method: 'POST', body: Buffer.alloc(LIMITS.fileBytes + 1), headers: { 'content-type': 'application/octet-stream', 'x-ledger-token': web.token } });
+    expect(readdirSync(served.web.uploads)).toHaveLength(before);
+    const declared = await fetch(`${base()}/api/upload`, { method: 'POST', body: Buffer.alloc(LIMITS.fileBytes + 1), headers: { 'content-type': 'application/octet-stream', 'x-ledger-token': served.web.token } });
     expect(declared.status).toBe(413);
-    expect(readdirSync(web.uploads)).toHaveLength(before);
+    expect(readdirSync(served.web.uploads)).toHaveLength(before);
   });
 
   it('refuses an upload that is not application/octet-stream (415) or has no token (401)', async () => {
-    const before = readdirSync(web.uploads).length;
-    expect((await fetch(`${base()}/api/upload`, { method: 'POST', body: 'a,b', headers: { 'content-type': 'text/plain', 'x-ledger-token': web.token } })).status).toBe(415);
+    const before = readdirSync(served.web.uploads).length;
+    expect((await fetch(`${base()}/api/upload`, { method: 'POST', body: 'a,b', headers: { 'content-type': 'text/plain', 'x-ledger-token': served.web.token } })).status).toBe(415);
     expect((await fetch(`${base()}/api/upload`, { method: 'POST', body: 'a,b', headers: { 'content-type': 'application/octet-stream' } })).status).toBe(401);
-    expect(readdirSync(web.uploads)).toHaveLength(before);
+    expect(readdirSync(served.web.uploads)).toHaveLength(before);
   });
 });
 
@@ -203,7 +198,7 @@ describe('loopback transport under hostile requests', () => {
 
   it('does not serve files outside the interface folder', async () => {
     const status = await new Promise<number>((ok) => {
-      request({ host: '127.0.0.1', port: web.port, path: '/../../package.json' }, (r) => {
+      request({ host: '127.0.0.1', port: served.web.port, path: '/../../package.json' }, (r) => {
         let body = '';
         r.on('data', (d) => { body += d; });
         r.on('end', () => ok(body.includes('"allowScripts"') ? -1 : r.statusCode ?? 0));
@@ -221,7 +216,7 @@ describe('loopback transport under hostile requests', () => {
     symlinkSync(secret, join(dir, 'leak.txt'));
     symlinkSync('/etc', join(dir, 'etc'));
     symlinkSync(join(dir, 'app.js'), join(dir, 'inside.js'));
-    const own = await startWebServer(inProcessBackend(t.ctx), { staticDir: dir });
+    const own = await startWebServer(inProcessBackend(served.t.ctx), { staticDir: dir });
     try {
       const get = async (p: string) => { const r = await fetch(`http://127.0.0.1:${own.port}${p}`); return { status: r.status, body: await r.text() }; };
       for (const p of ['/leak.txt', '/etc/passwd', '/etc/hostname']) {
