@@ -33,9 +33,14 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** An answer already written as JSON text. */
+function sendJson(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(JSON.stringify(body));
+  res.end(text);
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  sendJson(res, status, JSON.stringify(body), headers);
 }
 
 const refuse = (res: ServerResponse, status: number, message: string) => send(res, status, { error: { message, problems: [] } });
@@ -82,12 +87,7 @@ export function startWebServer(backend: Backend, opts: { port?: number; staticDi
   const progress = (e: ProgressEvent) => { for (const r of listeners) r.write(`data: ${JSON.stringify(e)}\n\n`); };
   // Handles of downloads delivered (or under way): each is given once.
   const delivered = new Set<string>();
-  const reply = (res: ServerResponse, r: Reply) => {
-    if ('json' in r) {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(r.json);
-    } else send(res, 'error' in r ? 400 : 200, r);
-  };
+  const reply = (res: ServerResponse, r: Reply) => ('json' in r ? sendJson(res, 200, r.json) : send(res, 'error' in r ? 400 : 200, r));
 
   const upload = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).slice(0, 255) || '未命名文件';

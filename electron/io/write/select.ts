@@ -171,8 +171,8 @@ function query(code: SheetCode, sel: Select): Query {
 
 /**
  * The query of one sheet's rows, in the sheet's order (village by village when `villageFirst`), or in
- * no particular order when `unordered` (what measuring the columns needs). The rows come back keyed by
- * the sheet table's column keys, with `_village` and `_villageSort` for the 小计 rows.
+ * no particular order when `unordered` (what measuring the columns needs). Its columns are named by the
+ * sheet table's column keys, with `_village` and `_villageSort` for the 小计 rows.
  */
 export function sheetQuery(code: SheetCode, sel: Selection, opts: { villageFirst?: boolean; unordered?: boolean } = {}): Query {
   return query(code, { ...sel, villageFirst: opts.villageFirst, unordered: opts.unordered });

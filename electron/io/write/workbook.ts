@@ -114,7 +114,7 @@ function cellStyle(c: SheetColumn, bold: boolean): Partial<ExcelJS.Style> {
  * Streamed to `out.path` with ExcelJS's streaming writer: rows are committed as they are written and
  * sums added up on the way, so memory stays flat in the row count. A streamed sheet states its column
  * widths before its first row, so the source comes with them measured. With
- * `subtotals` the source must give the rows village by village (sheetRowIds' `villageFirst`).
+ * `subtotals` the source must give the rows village by village (sheetQuery's `villageFirst`).
  * If `onProgress` throws (the person cancelled), the file is closed and the error passes on.
  */
 export async function writeSheet(def: SheetDef, source: SheetSource, heading: SheetHeading, opts: { subtotals?: boolean }, out: SheetOutput): Promise<WrittenSheet> {
