@@ -31,7 +31,7 @@ export type RegisterDef = {
   householdField?: 'id' | 'householdId';
   /** Columns whose Chinese names quick find also matches by pinyin; person: read the first character as a surname. */
   pinyin?: { field: string; person?: boolean }[];
-  /** The register's own order (rows load in id order): kept by hidden sort columns until the clerk sorts by a header. */
+  /** The register's own order: the rows go into the grid sorted so (they load in id order); a header click sorts otherwise, clearing it comes back here. */
   order?: { field: string; dir: 'asc' | 'desc' }[];
   /** Read only (import batches, audit log): no editing, pasting or deleting. */
   readOnly?: boolean;
