@@ -32,7 +32,10 @@ export const listInput = z.object({
 export type ListInput = z.input<typeof listInput>;
 export type ListResult<R> = { rows: R[]; total: number };
 
-/** A page of the whole register for the grid to load: rows with a larger id (up to `untilId`), in id order. */
+/** Columns of a register's view that no grid shows; a page leaves them out (the record's history and file have them). */
+const NOT_IN_GRID = new Set(['createdAt', 'updatedAt', 'deleted_at', 'deletedAt']);
+
+/** A page of the whole register for the grid to load: rows with a larger id (up to `untilId`), in id order, without NOT_IN_GRID. */
 export const pageInput = z.object({
   afterId: z.number().int().min(0).default(0),
   untilId: z.number().int().min(0).optional(),
@@ -164,9 +167,10 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
      * The grid's bulk load, the rows written as JSON by SQLite itself (json_object per row, in id order)
      * and spliced into the HTTP answer as they are: never JavaScript objects in the backend, never cloned
      * to the server's thread or stringified again. The browser's JSON.parse makes the row objects.
+     * Only what a grid shows: the bookkeeping columns (NOT_IN_GRID) are a quarter of the text.
      */
     page: method(pageInput, (ctx, q): PageResult<R> => {
-      const row = [...columns(ctx)].map((c) => `'${c.replace(/'/g, "''")}', "${c.replace(/"/g, '""')}"`).join(', ');
+      const row = [...columns(ctx)].filter((c) => !NOT_IN_GRID.has(c)).map((c) => `'${c.replace(/'/g, "''")}', "${c.replace(/"/g, '""')}"`).join(', ');
       const from = `from (${spec.view}) where deletedAt is null`;
       const text = ctx.ledger.sqlite.prepare(
         `select json_object('total', ${q.count ? `(select count(*) ${from})` : 'null'},
