@@ -6,6 +6,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { Alert, App as AntApp, Button, Input, Space, Tooltip, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PageCuts } from '../../../electron/api/crud';
+import { pageRows } from '../../../electron/api/page-rows';
 import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
@@ -102,7 +103,8 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   const firstLimit = Math.min(def.pageSize ?? PAGE, FIRST_PAGE);
   const start = useCallback((): Start => {
     if (def.list) return { first: def.list({ offset: 0, limit: firstLimit }), cuts: null };
-    return { first: client.page({ afterId: 0, limit: firstLimit }), cuts: client.pageCuts({ first: firstLimit, every: def.pageSize ?? PAGE }) };
+    const first = client.page({ afterId: 0, limit: firstLimit }).then((p) => ({ rows: pageRows<Row>(p), total: p.total }));
+    return { first, cuts: client.pageCuts({ first: firstLimit, every: def.pageSize ?? PAGE }) };
   }, [def, client, firstLimit]);
   // The first page is asked for as the grid mounts, while the lookups and the columns are still on their
   // way; the first load takes it, every later load (after an import, a restore) asks afresh.
@@ -165,13 +167,13 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       const rest: Row[][] = [];
       let last = false;
       for (let i = 0; i < asked.length; i++) {
-        const page = await asked[i];
+        const page = pageRows<Row>(await asked[i]);
         if (me !== loadId.current || api.isDestroyed()) return;
         const open = i === asked.length - 1;
-        rest.push(page.rows);
-        loaded += page.rows.length;
-        last = open && page.rows.length < size;
-        if (open && !last) asked.push(client.page({ afterId: page.rows.at(-1)!.id, limit: size }));
+        rest.push(page);
+        loaded += page.length;
+        last = open && page.length < size;
+        if (open && !last) asked.push(client.page({ afterId: page.at(-1)!.id, limit: size }));
         if (!last) setState({ loaded, total, done: false });
       }
       const rows = inOrder(rest.flat());
