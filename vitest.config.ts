@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // The page under test is out/renderer: rebuilt first when a source changed.
+          globalSetup: ['./test/helpers/renderer-build-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One browser at a time: the CI machine has two cores.

@@ -1,10 +1,11 @@
 // Bundles the Node entry points (CLI, browser mode, the parse worker, the backend worker) into out/node/,
 // so `ledger` and `web` start from built JavaScript instead of compiling TypeScript at every start.
 // `npm run build` runs it after electron-vite (browser mode serves out/renderer).
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { isStale } from './newest.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'out', 'node');
@@ -19,14 +20,8 @@ const entries = {
 
 // `--if-stale` (the tests' global setup): build only when a source is newer than the last build.
 const stamp = join(outdir, 'package.json');
-function newest(path) {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newest(join(path, f))));
-}
-if (process.argv.includes('--if-stale') && existsSync(stamp)) {
-  const sources = ['electron', 'db', 'seeds', 'package.json', 'scripts/build-node.mjs'].map((p) => join(root, p)).filter(existsSync);
-  if (Math.max(...sources.map(newest)) < statSync(stamp).mtimeMs) process.exit(0);
+if (process.argv.includes('--if-stale') && !isStale(root, relative(root, stamp), ['electron', 'db', 'seeds', 'package.json', 'scripts/build-node.mjs'])) {
+  process.exit(0);
 }
 
 const entryPoints = Object.entries(entries)

@@ -9,6 +9,7 @@ import { LedgerError, method, type Ctx } from './define';
 import { jsonFor } from './raw-json';
 import { REGISTERS } from './register-specs';
 import { insertAudited, selectRow, updateAudited } from './write';
+import type { PageResult } from './page-rows';
 
 type Row = Record<string, unknown>;
 /** A list row: at least its id; a register may declare its full shape. */
@@ -32,7 +33,10 @@ export const listInput = z.object({
 export type ListInput = z.input<typeof listInput>;
 export type ListResult<R> = { rows: R[]; total: number };
 
-/** A page of the whole register for the grid to load: rows with a larger id (up to `untilId`), in id order. */
+/** Columns of a register's view that no grid shows; a page leaves them out (the record's history and file have them). */
+const NOT_IN_GRID = new Set(['createdAt', 'updatedAt', 'deleted_at', 'deletedAt']);
+
+/** A page of the whole register for the grid to load: rows with a larger id (up to `untilId`), in id order, without NOT_IN_GRID. */
 export const pageInput = z.object({
   afterId: z.number().int().min(0).default(0),
   untilId: z.number().int().min(0).optional(),
@@ -40,8 +44,7 @@ export const pageInput = z.object({
   /** Count the register's rows too (the first page asks; later pages need not pay for it again). */
   count: z.boolean().default(false),
 });
-/** `total` is null unless counted. */
-export type PageResult<R> = { rows: R[]; total: number | null };
+export type { PageResult };
 /** Where to cut the register into pages: the first page's `first` rows, then pages of `every` rows. */
 export const cutsInput = z.object({
   first: z.number().int().min(1).max(200000),
@@ -161,19 +164,21 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
     }),
 
     /**
-     * The grid's bulk load, the rows written as JSON by SQLite itself (json_object per row, in id order)
-     * and spliced into the HTTP answer as they are: never JavaScript objects in the backend, never cloned
-     * to the server's thread or stringified again. The browser's JSON.parse makes the row objects.
+     * The grid's bulk load, the rows written as JSON by SQLite itself (an array of values per row, in id
+     * order: page-rows.ts) and spliced into the HTTP answer as they are: never JavaScript objects in the
+     * backend, never cloned to the server's thread or stringified again; the window makes the row objects
+     * (`pageRows`). Only what a grid shows: the bookkeeping columns (NOT_IN_GRID) are left out.
      */
-    page: method(pageInput, (ctx, q): PageResult<R> => {
-      const row = [...columns(ctx)].map((c) => `'${c.replace(/'/g, "''")}', "${c.replace(/"/g, '""')}"`).join(', ');
+    page: method(pageInput, (ctx, q): PageResult => {
+      const names = [...columns(ctx)].filter((c) => !NOT_IN_GRID.has(c));
+      const values = names.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
       const from = `from (${spec.view}) where deletedAt is null`;
       const text = ctx.ledger.sqlite.prepare(
-        `select json_object('total', ${q.count ? `(select count(*) ${from})` : 'null'},
-          'rows', json_group_array(json_object(${row}) order by id))
+        `select json_object('total', ${q.count ? `(select count(*) ${from})` : 'null'}, 'columns', json(?),
+          'rows', json_group_array(json_array(${values}) order by id))
         from (select * ${from} and id > ? and id <= ? order by id limit ?)`,
-      ).pluck().get(q.afterId, q.untilId ?? Number.MAX_SAFE_INTEGER, q.limit) as string;
-      return jsonFor(ctx.transport, text) as PageResult<R>;
+      ).pluck().get(JSON.stringify(names), q.afterId, q.untilId ?? Number.MAX_SAFE_INTEGER, q.limit) as string;
+      return jsonFor(ctx.transport, text) as PageResult;
     }),
 
     /**

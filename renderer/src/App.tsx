@@ -16,6 +16,7 @@ import { SetupPage } from './pages/setup/SetupPage';
 import { useTownshipReady } from './pages/setup/useTownshipReady';
 import { REGISTERS } from './registers/definitions';
 import { useRoute } from './routes';
+import { GridWarmup } from './grid/GridWarmup';
 
 const SECTIONS: [string, string][] = [
   ['import', '导入'], ['export', '导出与打印'], ['report', '半年报告'], ['checks', '核查'], ['safety', '数据安全'], ['settings', '设置'],
@@ -85,6 +86,7 @@ export function App() {
             : <HomePage go={go} info={info} />}
         </Layout.Content>
       </Layout>
+      {!register && <GridWarmup />}
       <Layout.Footer className="shell-status" role="status">
         <span title={info?.file}>{info?.file ?? ''}</span>
         <span>共 {info ? info.counts.households.toLocaleString('en-US') : '—'} 户</span>

@@ -82,7 +82,11 @@ describe('半年报告', () => {
 
     // Another half-year has its own text.
     await page.getByLabel('报告期间').first().click();
-    await page.locator('.ant-picker-presets li', { hasText: '2014年下半年' }).click();
+    // The preset is far down a list that scrolls and slides in as it opens; a click by position can land on its
+    // neighbour (2014年上半年, no change) under load, so the click goes to the item itself.
+    const preset = page.locator('.ant-picker-presets li', { hasText: '2014年下半年' });
+    await preset.waitFor();
+    await preset.dispatchEvent('click');
     await expect.poll(() => paper.locator('h1').textContent()).toBe('上坝镇2014年下半年双联工作汇报');
     expect(await page.getByLabel('存在问题').inputValue()).toBe('');
     expect(errors.filter((e) => !(recordsMissing && /status of 400/.test(e)))).toEqual([]);

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { ensureRendererBuilt } from '../helpers/renderer-build';
 import { startWeb } from '../helpers/run';
 import { launchBrowser } from './browser';
 
@@ -18,7 +17,6 @@ export function useWebSession(prefix: string, prepare: (db: string) => void | Pr
   const session = { db: join(dir, 'ledger.sqlite'), dir, url: '', browser: undefined as unknown as Browser };
   let web: Awaited<ReturnType<typeof startWeb>> | undefined;
   beforeAll(async () => {
-    ensureRendererBuilt();
     await prepare(session.db);
     web = await startWeb(session.db);
     session.url = web.url;

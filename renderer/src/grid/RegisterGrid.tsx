@@ -6,6 +6,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { Alert, App as AntApp, Button, Input, Space, Tooltip, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PageCuts } from '../../../electron/api/crud';
+import { pageRows } from '../../../electron/api/page-rows';
 import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
@@ -102,7 +103,8 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   const firstLimit = Math.min(def.pageSize ?? PAGE, FIRST_PAGE);
   const start = useCallback((): Start => {
     if (def.list) return { first: def.list({ offset: 0, limit: firstLimit }), cuts: null };
-    return { first: client.page({ afterId: 0, limit: firstLimit }), cuts: client.pageCuts({ first: firstLimit, every: def.pageSize ?? PAGE }) };
+    const first = client.page({ afterId: 0, limit: firstLimit }).then((p) => ({ rows: pageRows<Row>(p), total: p.total }));
+    return { first, cuts: client.pageCuts({ first: firstLimit, every: def.pageSize ?? PAGE }) };
   }, [def, client, firstLimit]);
   // The first page is asked for as the grid mounts, while the lookups and the columns are still on their
   // way; the first load takes it, every later load (after an import, a restore) asks afresh.
@@ -127,6 +129,17 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     if (me !== loadId.current || api.isDestroyed()) return;
     let done = short || loaded >= total;
     setState({ loaded, total, done });
+    /**
+     * Every row for the grid: those it shows already (with any edit made meanwhile) and the pages read
+     * behind them, in the register's order; new rows not yet saved stay last.
+     */
+    const inOrder = (more: Row[]): Row[] => {
+      const shown = new Map<number, Row>();
+      const drafts: Row[] = [];
+      api.forEachNode((n) => { if (n.data) { if (isDraft(n.data)) drafts.push(n.data); else shown.set(n.data.id, n.data); } });
+      const fresh = more.filter((r) => !shown.has(r.id));
+      return [...sortRows([...shown.values(), ...fresh], def.order, lookupsRef.current), ...drafts];
+    };
     const take = (rows: Row[], last: boolean) => {
       if (rows.length) api.applyTransaction({ add: rows });
       loaded += rows.length;
@@ -143,22 +156,30 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       }
     } else if (!done) {
       // Ranges after the first page: (end of one page, end of the next]; the last one is open, read on by
-      // id until a short page (rows added meanwhile are read too).
+      // id until a short page (rows added meanwhile are read too). The pages are gathered, not added one
+      // by one: the rows go into the grid once, already in the register's order, so the grid neither
+      // takes in page after page nor sorts 100,000 rows itself.
       const firstEnd = first.rows.at(-1)!.id;
       const ends = (await began.cuts!).ends.filter((id) => id > firstEnd);
       const asked = [firstEnd, ...ends].map((after, i) => client.page(
         i < ends.length ? { afterId: after, untilId: ends[i], limit: 200000 } : { afterId: after, limit: size }));
       for (const p of asked) p.catch(() => undefined);
+      const rest: Row[][] = [];
+      let last = false;
       for (let i = 0; i < asked.length; i++) {
-        const page = await asked[i];
+        const page = pageRows<Row>(await asked[i]);
         if (me !== loadId.current || api.isDestroyed()) return;
         const open = i === asked.length - 1;
-        take(page.rows, open && page.rows.length < size);
-        if (open && !done) asked.push(client.page({ afterId: page.rows.at(-1)!.id, limit: size }));
+        rest.push(page);
+        loaded += page.length;
+        last = open && page.length < size;
+        if (open && !last) asked.push(client.page({ afterId: page.at(-1)!.id, limit: size }));
+        if (!last) setState({ loaded, total, done: false });
       }
-    }
-    if (def.order?.length && !api.getColumnState().some((c) => c.sort)) {
-      api.applyColumnState({ state: def.order.map((o, i) => ({ colId: `__order_${o.field}`, sort: o.dir, sortIndex: i })) });
+      const rows = inOrder(rest.flat());
+      api.setGridOption('rowData', rows);
+      loaded = rows.filter((r) => !isDraft(r)).length;
+      take([], true);
     }
     await loadPinyin();
     warmSearch(api);
@@ -224,13 +245,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       tooltipValueGetter: (p) => (isDraft(p.data) ? '新行：填完必填项即保存' : def.householdField ? '双击打开户档案' : undefined),
       cellClassRules: { 'cell-range-row': (p: CellClassParams<Row>) => range.isBlock() && (p.node.rowIndex ?? -1) >= range.rect()!.r1 && (p.node.rowIndex ?? -1) <= range.rect()!.r2 },
     };
-    // Hidden columns holding the register's own order, sorted once all rows are in (not on every page);
-    // a header click replaces it, clearing it shows id order.
-    const order: ColDef<Row>[] = (def.order ?? []).map((o) => ({
-      colId: `__order_${o.field}`, field: o.field, hide: true, lockVisible: true, suppressColumnsToolPanel: true, editable: false, filter: false,
-      comparator: comparatorFor(o.field, lookups),
-    }));
-    return [rowNumber, ...order, ...def.columns(lookups).map((c): ColDef<Row> => {
+    return [rowNumber, ...def.columns(lookups).map((c): ColDef<Row> => {
       const colId = c.colId ?? c.field ?? '';
       const meta = c.context as ColMeta | undefined;
       const editable = !def.readOnly && meta?.kind !== 'readonly' && c.editable !== false;
@@ -696,4 +711,3 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     </div>
   );
 }
-

@@ -44,13 +44,33 @@ export function comparatorFor(field: string, lk: Lookups): Compare {
   return (a, b) => valueCompare(a, b);
 }
 
-/** Rows in a register's own order, compared as the grid's columns compare them (used before the grid sorts). */
+/**
+ * What a row is sorted by in the column showing `field`, worked out once per row (the same order as
+ * `comparatorFor`): a village's or group's place in the township's order (a group's village next), else the value.
+ */
+function sortKey(field: string, lk: Lookups): (row: Row) => unknown[] {
+  const r = ranks(lk);
+  const rankOf = (rank: Map<number, number>, id: unknown) => (id === null || id === undefined ? null : rank.get(id as number) ?? 1e9);
+  if (field === 'villageName' || field === 'villageId') return (row) => [rankOf(r.village, row.villageId)];
+  if (field === 'groupName' || field === 'groupId') return (row) => [rankOf(r.group, row.groupId), rankOf(r.village, row.villageId)];
+  return (row) => [row[field]];
+}
+
+/**
+ * Rows in a register's own order, compared as the grid's columns compare them, ties by id. Each row's
+ * keys are worked out once, so 100,000 rows sort in a fraction of what the grid's own sort takes.
+ */
 export function sortRows(rows: Row[], order: { field: string; dir: 'asc' | 'desc' }[] | undefined, lk: Lookups | null): Row[] {
   if (!order?.length || !lk) return rows;
-  const cmps = order.map((o) => ({ c: comparatorFor(o.field, lk), field: o.field, sign: o.dir === 'asc' ? 1 : -1 }));
-  const node = (data: Row) => ({ data }) as IRowNode<Row>;
-  return [...rows].sort((x, y) => {
-    for (const { c, field, sign } of cmps) { const d = c(x[field], y[field], node(x), node(y)); if (d) return sign * d; }
-    return x.id - y.id;
+  const keys = order.map((o) => sortKey(o.field, lk));
+  const signs = order.map((o) => (o.dir === 'asc' ? 1 : -1));
+  const keyed = rows.map((row) => ({ row, k: keys.map((key) => key(row)) }));
+  keyed.sort((x, y) => {
+    for (let i = 0; i < signs.length; i++) {
+      const a = x.k[i], b = y.k[i];
+      for (let j = 0; j < a.length; j++) { const d = valueCompare(a[j], b[j]); if (d) return signs[i] * d; }
+    }
+    return x.row.id - y.row.id;
   });
+  return keyed.map((e) => e.row);
 }

@@ -8,8 +8,8 @@ export type Row = Record<string, unknown> & { id: number };
 /** What a grid needs of a register's API; every register area has this shape (electron/api/crud.ts). */
 export type RegisterClient = {
   list(input: { offset?: number; limit?: number; afterId?: number; search?: string; filters?: Record<string, unknown> }): Promise<{ rows: Row[]; total: number }>;
-  /** The grid's bulk load: rows after `afterId` in id order (see crud.ts). */
-  page(input: { afterId?: number; untilId?: number; limit?: number; count?: boolean }): Promise<PageResult<Row>>;
+  /** The grid's bulk load: rows after `afterId` in id order, as arrays of values (see crud.ts, page-rows.ts). */
+  page(input: { afterId?: number; untilId?: number; limit?: number; count?: boolean }): Promise<PageResult>;
   /** Where a whole load cuts the register into pages, and its count (see crud.ts). */
   pageCuts(input: { first: number; every: number }): Promise<PageCuts>;
   get(input: { id: number }): Promise<Row>;
@@ -31,7 +31,7 @@ export type RegisterDef = {
   householdField?: 'id' | 'householdId';
   /** Columns whose Chinese names quick find also matches by pinyin; person: read the first character as a surname. */
   pinyin?: { field: string; person?: boolean }[];
-  /** The register's own order (rows load in id order): kept by hidden sort columns until the clerk sorts by a header. */
+  /** The register's own order: the rows go into the grid sorted so (they load in id order); a header click sorts otherwise, clearing it comes back here. */
   order?: { field: string; dir: 'asc' | 'desc' }[];
   /** Read only (import batches, audit log): no editing, pasting or deleting. */
   readOnly?: boolean;
