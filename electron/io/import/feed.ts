@@ -90,12 +90,12 @@ export class SheetFeed {
     this.early = [];
   }
 
-  /** The records, in order; each batch is acknowledged once its records are done, so the reader reads on. */
-  async *rows(): AsyncGenerator<DataRow> {
+  /** The records, a batch at a time, in order; each batch is acknowledged once its records are done, so the reader reads on. */
+  async *batches(): AsyncGenerator<DataRow[]> {
     for (;;) {
       const batch = this.queue.shift();
       if (batch) {
-        for (const d of batch) yield d;
+        yield batch;
         this.reader.took();
         continue;
       }
@@ -107,7 +107,7 @@ export class SheetFeed {
 
   /** Reads to the end without writing (a sheet that is refused whole still reports its row count). */
   async drain(): Promise<number> {
-    for await (const _ of this.rows()) { /* counted as they arrive */ }
+    for await (const _ of this.batches()) { /* counted as they arrive */ }
     return this.count;
   }
 

@@ -183,14 +183,15 @@ async function apply(db: Database.Database, files: FileReport[], jobs: Job[], op
   try {
     const w = new Writer(db);
     const resolver = new Resolver(w);
-    const keep = await applyJobs(db, w, resolver, files, jobs, opts, learned, async () => {
+    // A promise only every CHUNK rows: an await per row would cost a turn of the microtask queue each.
+    const keep = await applyJobs(db, w, resolver, files, jobs, opts, learned, () => {
       done++;
       const known = wasSure || sure();
       if (done % CHUNK !== 0 && known === wasSure) return;
       wasSure = known;
       const total = jobs.reduce((s, j) => s + rowCount(j), 0);
       opts.progress?.({ task: 'import', step, done, total, message: `正在${step}第 ${done.toLocaleString('en-US')} 行，共${known ? '' : '约'} ${total.toLocaleString('en-US')} 行` });
-      if (done % CHUNK === 0) await breathe(opts.signal);
+      return done % CHUNK === 0 ? breathe(opts.signal) : undefined;
     }, (b) => { batch = b; });
     checkCancelled(opts);
     if (keep) db.exec('COMMIT');
@@ -203,7 +204,7 @@ async function apply(db: Database.Database, files: FileReport[], jobs: Job[], op
 
 /** The body of `apply`, inside its transaction: false when nothing is to be kept (a dry run, nothing written). */
 async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned,
-  rowDone: () => Promise<void>, setBatch: (b: number) => void): Promise<boolean> {
+  rowDone: () => Promise<void> | undefined, setBatch: (b: number) => void): Promise<boolean> {
   const today = todayIso();
   const limit = opts.previewRows ?? 2000;
   let batch: number | null = null;
@@ -224,7 +225,7 @@ async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, f
       const roster: Roster = { units: new Set(), listed: new Set() };
       let explicitEnds = false;
       const feed = Array.isArray(job.rows) ? null : job.rows;
-      for await (const dr of feed ? feed.rows() : job.rows as DataRow[]) {
+      for await (const rows of feed ? feed.batches() : [job.rows as DataRow[]]) for (const dr of rows) {
         if (feed && dr.cells.length > job.width) job.width = dr.cells.length;
         let preview: PreviewRow;
         const ctx = readRow(job.def, job.rec.columns, dr, job.date1904, today, decisions);
@@ -277,7 +278,8 @@ async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, f
           preview.cells = cells;
           r.preview.push(preview);
         } else r.previewTruncated = true;
-        await rowDone();
+        const turn = rowDone();
+        if (turn) await turn;
       }
       if (feed) {
         r.rows = feed.count;
