@@ -5,6 +5,7 @@ import { fillBigLedger } from '../helpers/big-ledger';
 import { exampleContext } from '../helpers/ledger';
 import { ledgerCli } from '../helpers/run';
 import { watchErrors } from './browser';
+import { shownColumn } from './grid-session';
 import { useWebSession } from './session';
 
 /**
@@ -35,6 +36,12 @@ describe('a big households register', () => {
     const footer = page.getByTestId('grid-footer');
     await footer.filter({ hasText: `共 ${live.toLocaleString('en-US')} 条` }).waitFor({ timeout: 60_000 });
     expect(await grid.getAttribute('data-loaded')).toBe(String(live));
+    // In the register's own order, not the order the pages came in (by id: 光辉村, 下坝村, 上坝村 …):
+    // the township's first village (新上村, code …200) at the top, one group after another.
+    const villages = await shownColumn(page, 'villageName', 'households');
+    expect(villages.length).toBeGreaterThan(10);
+    expect(new Set(villages)).toEqual(new Set(['新上村']));
+    expect(new Set(await shownColumn(page, 'groupName', 'households')).size).toBe(1);
     await page.screenshot({ path: join(process.env.GRID_SHOTS ?? session.dir, 'grid-big.png') });
 
     // Scrolled to the end with the mouse wheel: the last row, numbered as the footer counts.
