@@ -10,7 +10,6 @@ export type HouseholdFile = {
   aid: { id: number; date: string; unitName: string; item: string; quantityCenti: number | null; measure: string | null; amountFen: number; handler: string | null; note: string | null }[];
   land: { id: number; plotName: string | null; areaCentimu: number; mode: string; transferee: string | null; start: string; end: string | null; priceFen: number | null; contractNo: string | null; demoSite: string | null }[];
   greenhouses: { id: number; zoneName: string; type: string; count: number; areaCentimu: number; builtOn: string | null; subsidyFen: number | null; crop: string | null; progress: string | null }[];
-  audit: { id: number; at: string; action: string; source: string; batchId: number | null; changes: { field: string; before: unknown; after: unknown }[] }[];
 };
 
 const MARKS: [string, string][] = [
@@ -19,10 +18,8 @@ const MARKS: [string, string][] = [
   ['care_bereavement', '亲人去世'], ['care_festival', '节日慰问'],
 ];
 
-/** Columns that change on every write and say nothing to the clerk. */
-const QUIET = new Set(['updatedAt', 'createdAt', 'id']);
 
-/** 户档案: one household with everything the ledger holds about it, in one call. */
+/** 户档案: one household with everything the ledger holds about it, in one call (its history: audit.history). */
 export const householdFile = method(z.object({ id: z.number().int().positive() }), (ctx, { id }): HouseholdFile => {
   const household = ctx.ledger.sqlite.prepare(
     `select h.*, v.name as villageName, g.name as groupName from households h join villages v on v.id = h.village_id
@@ -30,16 +27,6 @@ export const householdFile = method(z.object({ id: z.number().int().positive() }
   ).get(id) as Record<string, unknown> | undefined;
   if (!household) throw new LedgerError(`找不到这一户（编号 ${id}）`);
   const camel = Object.fromEntries(Object.entries(household).map(([k, v]) => [k.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase()), v]));
-  const audit = all<{ id: number; at: string; action: string; source: string; batch_id: number | null; before: string | null; after: string | null }>(ctx,
-    "select id, at, action, source, batch_id, before, after from audit_log where table_name = 'households' and row_id = ? order by id desc", id,
-  ).map((a) => {
-    const before = a.before ? (JSON.parse(a.before) as Record<string, unknown>) : {};
-    const after = a.after ? (JSON.parse(a.after) as Record<string, unknown>) : {};
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !QUIET.has(f));
-    const changes = fields.filter((f) => a.action === 'create' ? after[f] !== null && after[f] !== undefined : JSON.stringify(before[f]) !== JSON.stringify(after[f]))
-      .map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
-    return { id: a.id, at: a.at, action: a.action, source: a.source, batchId: a.batch_id, changes };
-  });
   return {
     household: camel as HouseholdFile['household'],
     pairings: all(ctx, `select p.id, c.name as cadreName, c.rank as cadreRank, u.name as unitName, c.phone, p.since, p.until, p.note
@@ -63,6 +50,5 @@ export const householdFile = method(z.object({ id: z.number().int().positive() }
     greenhouses: all(ctx, `select g.id, z.name as zoneName, g.type, g.count, g.area_centimu as areaCentimu, g.built_on as builtOn,
         g.subsidy_fen as subsidyFen, g.crop, g.progress
       from greenhouses g join greenhouse_zones z on z.id = g.zone_id where g.household_id = ? and g.deleted_at is null order by g.id`, id),
-    audit,
   };
 });

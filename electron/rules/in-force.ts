@@ -22,6 +22,8 @@ export const liveUnit = (u = 'u') => `${u}.deleted_at is null`;
 /** A live cadre of a live unit; needs `u` joined as the cadre's unit. */
 export const liveCadre = (c = 'c', u = 'u') => and(`${c}.deleted_at is null`, liveUnit(u));
 export const liveHousehold = (h = 'h') => `${h}.deleted_at is null`;
+/** Not liveHousehold: spelled as the households_deleted partial index's condition, which `not (…)` would miss. */
+export const deadHousehold = (h = 'h') => `${h}.deleted_at is not null`;
 
 /** A live pairing of a live cadre of a live unit with a live household (p, c, u, h joined). */
 export const livePairing = () => and('p.deleted_at is null', liveCadre(), liveHousehold());
@@ -81,34 +83,23 @@ export function hasPairingInForce(period: Period, household = 'h', extra?: Fragm
  * null (none there). A household is known when some table answers 1, or when none has a record.
  */
 export function householdKnownBy(date: string, h = 'h'): Fragment {
-  const small = [['pairings', 'since'], ['land_plots', 'start'], ['greenhouses', 'built_on']];
-  const big = [['aid_deliveries', 'date'], ['visits', 'date']];
-  const params: unknown[] = [];
-  const list = (dated: boolean) => small.map(([table, column]) => {
-    if (dated) params.push(date);
-    return `select household_id from ${table} where deleted_at is null and ${column} ${dated ? '<= ?' : 'is not null'}`;
-  }).join(' union all ');
-  const byDate = (k: number) => {
-    params.push(date);
-    const [table, column] = big[k];
-    return `(select min(${column}) <= ? from ${table} where household_id = ${h}.id and deleted_at is null)`;
-  };
-  // The big tables k… decide, given whether a table before had only later records (`later`).
-  const rest = (k: number, later: boolean): string => {
-    if (k === big.length) return later ? '0' : '1';
-    const first = byDate(k);
-    if (later) return `case ${first} when 1 then 1 else ${rest(k + 1, true)} end`;
-    const seen = rest(k + 1, true);
-    return `case ${first} when 1 then 1 when 0 then ${seen} else ${rest(k + 1, false)} end`;
-  };
-  const knownEarly = list(true);
-  const anySmall = list(false);
-  const sql = `(case when ${h}.id in (${knownEarly}) then 1 when ${h}.id in (${anySmall}) then ${rest(0, true)} else ${rest(0, false)} end) = 1`;
-  return { sql, params };
+  const small = (dated: boolean) => [['pairings', 'since'], ['land_plots', 'start'], ['greenhouses', 'built_on']]
+    .map(([table, column]) => `select household_id from ${table} where deleted_at is null and ${column} ${dated ? '<= ?' : 'is not null'}`)
+    .join(' union all ');
+  const byDate = (table: string) => `(select min(date) <= ? from ${table} where household_id = ${h}.id and deleted_at is null)`;
+  const aid = byDate('aid_deliveries');
+  const visit = byDate('visits');
+  const sql = `(case
+    when ${h}.id in (${small(true)}) then 1
+    when ${h}.id in (${small(false)}) then case ${aid} when 1 then 1 else coalesce(${visit}, 0) end
+    else case ${aid} when 1 then 1 when 0 then coalesce(${visit}, 0) else coalesce(${visit}, 1) end
+  end) = 1`;
+  // Every parameter is the date.
+  return { sql, params: Array.from(sql.matchAll(/\?/g), () => date) };
 }
 
-/** Ids of households (h) that are not live (written as the households_deleted index is). */
-const deadHouseholds = () => 'select h.id from households h where h.deleted_at is not null';
+/** Ids of households (h) that are not live. */
+const deadHouseholds = () => `select h.id from households h where ${deadHousehold()}`;
 /** Ids of cadres (c) that are not live, their unit (u) deleted included. */
 const deadCadres = () => `select c.id from cadres c join units u on u.id = c.unit_id where not (${liveCadre()})`;
 

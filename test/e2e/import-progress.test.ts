@@ -45,7 +45,8 @@ describe('browser mode: long work shows its progress and can be cancelled', () =
     await next.click();
     await bar.waitFor();
     await page.screenshot({ path: join(SHOTS, 'preview-running.png') });
-    await expect.poll(() => page.getByText(/^核对完成/).count(), { timeout: 120_000 }).toBe(1);
+    // The verdict's line, not the bar: the bar's last state reads “核对 完成” too, a moment before the answer lands.
+    await expect.poll(() => page.locator('.ant-alert', { hasText: /^核对完成/ }).count(), { timeout: 120_000 }).toBe(1);
     const states = await page.evaluate(() => (window as unknown as { barStates: string[] }).barStates);
     expect(states.some((t) => /[1-9][\d,]*( \/ |行，共 )20,000 行/.test(t))).toBe(true);
     expect(await bar.count()).toBe(0);

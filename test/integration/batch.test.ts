@@ -70,7 +70,7 @@ describe('batch edits (paste, fill, undo)', () => {
 });
 
 describe('户档案', () => {
-  it('returns a household with its pairings (ended ones too), visits, aid, land, greenhouses and audit', async () => {
+  it('returns a household with its pairings (ended ones too), visits, aid, land, greenhouses, and its history', async () => {
     const jd = villageId(t, '旧墩村');
     const hh = await t.api.households.create({ villageId: jd, head: '马福贵', category: 'poor' });
     await t.api.households.update({ id: hh.id, patch: { size: 4 } });
@@ -89,8 +89,10 @@ describe('户档案', () => {
     expect(file.aid).toEqual([expect.objectContaining({ item: '清油', amountFen: 18000, quantityCenti: 200 })]);
     expect(file.land).toEqual([expect.objectContaining({ areaCentimu: 350, mode: '出租' })]);
     expect(file.greenhouses).toEqual([]);
-    expect(file.audit.map((a) => a.action)).toEqual(['update', 'create']);
-    expect(file.audit[0].changes).toEqual([{ field: 'size', before: null, after: 4 }]);
+    // Its 历史 (shown in the 户档案 drawer too): the edit of 家庭人口 above the creation.
+    const history = (await t.api.audit.history({ area: 'households', id: hh.id })).rows;
+    expect(history.map((a) => a.action)).toEqual(['修改', '新增']);
+    expect(history[0].changes).toEqual([{ field: '家庭人口', before: '空', after: '4' }]);
   });
 });
 

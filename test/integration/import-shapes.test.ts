@@ -269,3 +269,22 @@ describe('a roster row whose ID number belongs to another family in the ledger',
       .toEqual([{ village: '新上村', head: '测试甲' }]);
   });
 });
+
+describe('a row refused after it added its household', () => {
+  it('takes the household back with the row: a later row naming the same family adds it once, with its own plot', async () => {
+    const rows = [
+      ['村', '转出方(户主)', '身份证号码', '地块名称', '流转面积(亩)', '流转方式', '起始日期', '合同编号'],
+      ['新上村', '孟珍发', ID1, '地块1', 2, '出租', '2014-03-01', 'SZ-1'],
+      // 汪宝 is new to the ledger; the contract number is 孟珍发's, so the row is refused after 汪宝 was added.
+      ['新上村', '汪宝', ID2, '地块1', 3, '出租', '2014-03-01', 'SZ-1'],
+      ['新上村', '汪宝', ID2, '地块2', 4, '出租', '2014-03-01', 'SZ-2'],
+    ];
+    const s = only(await run([{ name: '流转.xlsx', bytes: xlsxBytes([{ name: '土地流转', rows }]) }]));
+    expect(s.errors.map((e) => [e.row, e.column])).toEqual([[3, '合同编号']]);
+    expect(s.added).toBe(2);
+    expect(s.warnings.filter((w) => w.code === 'household_created').map((w) => w.row)).toEqual([2, 4]);
+    expect(q('select h.head, p.contract_no from land_plots p join households h on h.id = p.household_id order by p.contract_no'))
+      .toEqual([{ head: '孟珍发', contract_no: 'SZ-1' }, { head: '汪宝', contract_no: 'SZ-2' }]);
+    expect(q("select count(*) as n from households where head = '汪宝'")).toEqual([{ n: 1 }]);
+  });
+});

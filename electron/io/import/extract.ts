@@ -12,31 +12,57 @@ const FOOTER = /^(单位负责人|负责人|主要负责人|分管领导|审核�
  * left out; a cell merged down (a 村 over its households) given to every row it covers.
  */
 export function dataRows(sheet: RawSheet, headerEnd: number): DataRow[] {
-  const rows = sheet.rows;
-  const filled = new Map<number, CellValue[]>();
-  const rowAt = (r: number) => {
-    let row = filled.get(r);
-    if (!row) filled.set(r, (row = [...(rows[r] ?? [])]));
-    return row;
-  };
-  for (const m of sheet.merges) {
-    if (m.r1 <= headerEnd) continue;
-    const v = rows[m.r1]?.[m.c1] ?? null;
-    if (v === null) continue;
-    for (let r = m.r1; r <= m.r2; r++) {
-      const row = rowAt(r);
-      for (let c = m.c1; c <= m.c2; c++) if (row[c] === null || row[c] === undefined) row[c] = v;
-    }
-  }
+  const next = dataRowReader(headerEnd, sheet.merges);
   const out: DataRow[] = [];
-  for (let r = headerEnd + 1; r < rows.length; r++) {
-    const cells = filled.get(r) ?? rows[r] ?? [];
-    const texts = cells.map(cellText).filter((t) => t !== '');
-    if (texts.length === 0) continue;
-    if (texts.slice(0, 3).some((t) => TOTAL.test(t))) continue;
-    if (FOOTER.test(texts[0])) continue;
-    if (isHeaderLike(cells)) continue;
-    out.push({ row: r + 1, cells });
-  }
+  for (let r = headerEnd + 1; r < sheet.rows.length; r++) out.push(...next(r, sheet.rows[r] ?? []));
   return out;
+}
+
+/**
+ * `dataRows` for a sheet that arrives row by row (a streamed read): give it the sheet's rows in order
+ * (those holding a value are enough); it returns the records up to that row, including rows left out
+ * of the stream that a merge above fills. A merge is taken from its top row's value when that row comes.
+ */
+export function dataRowReader(headerEnd: number, merges: RawSheet['merges']): (r: number, cells: CellValue[]) => DataRow[] {
+  const starting = new Map<number, { i: number; m: RawSheet['merges'][number] }[]>();
+  merges.forEach((m, i) => {
+    if (m.r1 <= headerEnd) return;
+    let list = starting.get(m.r1);
+    if (!list) starting.set(m.r1, (list = []));
+    list.push({ i, m });
+  });
+  // Merges over the rows being read, in the sheet's order (the first one fills a cell two of them cover).
+  let active: { i: number; m: RawSheet['merges'][number]; v: CellValue }[] = [];
+  let next = headerEnd + 1;
+  const one = (r: number, raw: CellValue[], out: DataRow[]) => {
+    const starts = starting.get(r);
+    if (starts) {
+      for (const s of starts) {
+        const v = raw[s.m.c1] ?? null;
+        if (v !== null) active.push({ ...s, v });
+      }
+      active.sort((a, b) => a.i - b.i);
+    }
+    if (active.length) active = active.filter((a) => a.m.r2 >= r);
+    let cells = raw;
+    if (active.length) {
+      cells = [...raw];
+      for (const a of active) for (let c = a.m.c1; c <= a.m.c2; c++) if (cells[c] === null || cells[c] === undefined) cells[c] = a.v;
+    }
+    const texts = cells.map(cellText).filter((t) => t !== '');
+    if (texts.length === 0) return;
+    if (texts.slice(0, 3).some((t) => TOTAL.test(t))) return;
+    if (FOOTER.test(texts[0])) return;
+    if (isHeaderLike(cells)) return;
+    out.push({ row: r + 1, cells });
+  };
+  return (r, cells) => {
+    const out: DataRow[] = [];
+    if (r < next) return out;
+    // Rows without a value of their own count only where a merge above fills them.
+    for (let g = next; g < r && active.some((a) => a.m.r2 >= g); g++) one(g, [], out);
+    one(r, cells, out);
+    next = r + 1;
+    return out;
+  };
 }

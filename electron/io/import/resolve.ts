@@ -1,4 +1,5 @@
 import type { IdResult } from '../../values/idcard';
+import { HouseholdCache } from './households';
 import { RowCtx, RowFailure } from './row';
 import type { Row, Writer } from './writer';
 
@@ -42,8 +43,10 @@ export class Resolver {
   /** What this file said about each household and cadre so far: the same one twice must agree. */
   private seen = new Map<string, Seen>();
   private pendingSeen: [string, Seen][] = [];
+  private readonly households: HouseholdCache;
 
   constructor(private readonly w: Writer) {
+    this.households = new HouseholdCache(w);
     for (const v of w.all<{ id: number; name: string; retired_at: string | null }>('select id, name, retired_at from villages order by sort, code')) {
       this.villages.set(v.name, { id: v.id, name: v.name });
       if (v.retired_at) this.retired.add(v.name);
@@ -64,6 +67,7 @@ export class Resolver {
   }
 
   endRow(ok: boolean): void {
+    this.households.endRow(ok);
     if (ok) for (const [k, s] of this.pendingSeen) if (!this.seen.has(k)) this.seen.set(k, s);
     if (ok) this.newLinks.push(...this.pendingLinks);
     this.pendingSeen = [];
@@ -137,12 +141,11 @@ export class Resolver {
 
   private find(ctx: RowCtx, ref: HouseholdRef): Row | null {
     if (ref.id) {
-      const byId = this.w.get<Row>('select * from households where id_number = ? and deleted_at is null', ref.id.value);
+      const byId = this.households.withIdNumber(ref.id.value);
       if (byId) return byId;
     }
-    const namesakes = this.w.all<Row>(
-      `select * from households where village_id = ? and head = ? and deleted_at is null${ref.id ? ' and id_number is null' : ''}`,
-      ref.villageId, ref.head);
+    const named = this.households.named(ref.villageId, ref.head);
+    const namesakes = ref.id ? named.filter((h) => h.id_number === null) : named;
     if (namesakes.length > 1) {
       ctx.fail(ref.id ? 'head' : 'idNumber', `台账中${ref.villageName}有 ${namesakes.length} 户户主叫“${ref.head}”${ref.id ? '且都没有身份证号码' : ''}，无法确定是哪一户，本行未导入；请${ref.id ? '先在“帮扶户”中补全他们的身份证号码' : '在本行填写身份证号码'}后再导入`, 'ambiguous', '身份证号码');
     }
@@ -173,7 +176,9 @@ export class Resolver {
     const existing = this.find(ctx, ref);
     if (!existing) {
       this.warnNamesake(ctx, ref);
-      return { row: this.w.insert('households', { category: 'ordinary', ...values }), created: true };
+      const row = this.w.insert('households', { category: 'ordinary', ...values });
+      this.households.wrote(row.id, null);
+      return { row, created: true };
     }
     if (ref.id && (existing.village_id !== ref.villageId || existing.head !== ref.head)) {
       // One mistyped ID that passes its check digit must not move or rename another family: the clerk decides.
@@ -182,7 +187,9 @@ export class Resolver {
         `身份证号码 ${ref.id.value} 在台账中是${v?.name ?? '另一个村'} ${String(existing.head)} 户，本行写的是${ref.villageName} ${ref.head}，本行未导入；`
         + '请核对身份证号码；如果户主或所在村确已变更，请先在“帮扶户”中修改后再导入', 'conflict');
     }
-    ctx.noteChanges(this.w.update('households', existing, values).map((c) => labels[c] ?? c));
+    const changed = this.w.update('households', existing, values);
+    if (changed.length) this.households.wrote(existing.id, existing);
+    ctx.noteChanges(changed.map((c) => labels[c] ?? c));
     return { row: existing, created: false };
   }
 
@@ -205,6 +212,7 @@ export class Resolver {
     const row = this.w.insert('households', {
       village_id: ref.villageId, group_id: ref.groupId, head: ref.head, id_number: ref.id?.value ?? null, sex: ref.id?.sex ?? null, category: 'ordinary',
     });
+    this.households.wrote(row.id, null);
     ctx.warn('head', `台账中没有这一户（${ref.villageName} ${ref.head}），已作为普通户新增；如果是贫困户或特殊户，请导入其花名册或基本信息表`, 'household_created');
     return { row, created: true };
   }
@@ -251,8 +259,7 @@ export class Resolver {
 
   private warnNamesake(ctx: RowCtx, ref: HouseholdRef): void {
     if (!ref.id) return;
-    const other = this.w.get<{ n: number }>('select count(*) as n from households where village_id = ? and head = ? and deleted_at is null', ref.villageId, ref.head);
-    if (other && other.n > 0) ctx.warn('head', `${ref.villageName}已有户主同名的另一户（身份证号码不同），本行作为另一户登记`, 'namesake');
+    if (this.households.named(ref.villageId, ref.head).length > 0) ctx.warn('head', `${ref.villageName}已有户主同名的另一户（身份证号码不同），本行作为另一户登记`, 'namesake');
   }
 
   private checkSeen(ctx: RowCtx, key: string, who: string, values: Record<string, unknown>, labels: Record<string, string>, at: string): void {

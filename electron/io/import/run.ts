@@ -7,6 +7,7 @@ import { ReadRefusal, type RawSheet, type RawWorkbook } from '../read/types';
 import type { SheetCode, SheetDef } from '../sheets';
 import { breathe, bulkSettings, CHUNK } from './chunks';
 import { dataRows, type DataRow } from './extract';
+import { SheetFeed } from './feed';
 import { APPLY, KIND_ORDER } from './kinds';
 import { loadLearned, rememberColumns, rememberRosters, rememberValues, type Learned } from './learned';
 import { applyColumnChoices, recognize, type Recognition } from './recognize';
@@ -39,7 +40,10 @@ export type ImportOptions = {
 };
 
 
-type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[]; date1904: boolean; width: number };
+/** A sheet to apply: its records read whole, or a feed of them still being read (a big one-sheet xlsx). */
+type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[] | SheetFeed; date1904: boolean; width: number };
+
+const rowCount = (j: Job) => (Array.isArray(j.rows) ? j.rows.length : j.rows.total());
 
 /** What a file's name says it is, when that is not a table: refused by name before any reader runs. */
 const NOT_TABLES: [RegExp, string][] = [
@@ -73,7 +77,7 @@ function emptyReport(sheet: RawSheet): SheetReport {
 }
 
 /** Sheets to jobs: recognised, mapped (with what the clerk taught), rows extracted; or why a sheet is skipped. */
-function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: ImportOptions, learnt: Learned): { reports: FileReport[]; jobs: Job[] } {
+function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: ImportOptions, learnt: Learned, feed?: SheetFeed): { reports: FileReport[]; jobs: Job[] } {
   const learned = learnt.columns;
   const jobs: Job[] = [];
   const reports = files.map((f, fi): FileReport => {
@@ -114,15 +118,22 @@ function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: I
       for (const c of rec.columns) {
         if (!c.key && c.header) report.warnings.push({ row: null, column: c.header, message: `“${c.header}”列不属于${rec.def.title}，已忽略`, code: 'column_ignored' });
       }
-      const rows = dataRows(sheet, rec.headerEnd);
-      report.rows = rows.length;
+      // A streamed sheet's records are counted as they are read (importStreamed, applyJobs).
+      let rows: DataRow[] | SheetFeed;
+      if (feed) {
+        feed.start(rec.headerEnd);
+        rows = feed;
+      } else {
+        rows = dataRows(sheet, rec.headerEnd);
+        report.rows = rows.length;
+      }
       if (rec.missing.length) {
         const names = rec.missing.map((c) => c.header).join('、');
         report.skipped = `缺少必填的列：${names}`;
         report.errors.push({ row: null, column: rec.missing[0].header, code: 'missing_column', message: `表中没有“${names}”列，整张表未导入；请在预览中指定对应的列，或补上该列后再导入` });
         continue;
       }
-      const width = Math.max(rec.columns.length, ...rows.map((r) => r.cells.length));
+      const width = Array.isArray(rows) ? Math.max(rec.columns.length, ...rows.map((r) => r.cells.length)) : rec.columns.length;
       jobs.push({ file: fi, report, def: rec.def, rec, rows, date1904: book.date1904, width });
     }
     if (!base.sheets.some((s) => s.kind)) {
@@ -163,7 +174,9 @@ function keepRejected(w: Writer, batch: number, file: string, job: Job, row: num
 async function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): Promise<{ batch: number | null; links: Resolver['newLinks'] }> {
   if (db.inTransaction) throw new Error('另一项导入或撤销正在进行，请等它完成后再试');
   const step = opts.dryRun ? '核对' : '写入';
-  const total = jobs.reduce((s, j) => s + j.rows.length, 0);
+  // A streamed sheet's total is an estimate until its read ends; the bar says so, and shows the count once known.
+  const sure = () => jobs.every((j) => Array.isArray(j.rows) || j.rows.ended);
+  let wasSure = sure();
   let done = 0;
   let batch: number | null = null;
   db.exec('BEGIN IMMEDIATE');
@@ -172,9 +185,12 @@ async function apply(db: Database.Database, files: FileReport[], jobs: Job[], op
     const resolver = new Resolver(w);
     const keep = await applyJobs(db, w, resolver, files, jobs, opts, learned, async () => {
       done++;
-      if (done % CHUNK !== 0) return;
-      opts.progress?.({ task: 'import', step, done, total, message: `正在${step}第 ${done.toLocaleString('en-US')} 行，共 ${total.toLocaleString('en-US')} 行` });
-      await breathe(opts.signal);
+      const known = wasSure || sure();
+      if (done % CHUNK !== 0 && known === wasSure) return;
+      wasSure = known;
+      const total = jobs.reduce((s, j) => s + rowCount(j), 0);
+      opts.progress?.({ task: 'import', step, done, total, message: `正在${step}第 ${done.toLocaleString('en-US')} 行，共${known ? '' : '约'} ${total.toLocaleString('en-US')} 行` });
+      if (done % CHUNK === 0) await breathe(opts.signal);
     }, (b) => { batch = b; });
     checkCancelled(opts);
     if (keep) db.exec('COMMIT');
@@ -207,7 +223,9 @@ async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, f
       const decisions = decisionsFor(r.unit, learned, opts.values);
       const roster: Roster = { units: new Set(), listed: new Set() };
       let explicitEnds = false;
-      for (const dr of job.rows) {
+      const feed = Array.isArray(job.rows) ? null : job.rows;
+      for await (const dr of feed ? feed.rows() : job.rows as DataRow[]) {
+        if (feed && dr.cells.length > job.width) job.width = dr.cells.length;
         let preview: PreviewRow;
         const ctx = readRow(job.def, job.rec.columns, dr, job.date1904, today, decisions);
         if (Array.isArray(ctx)) {
@@ -260,6 +278,11 @@ async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, f
           r.preview.push(preview);
         } else r.previewTruncated = true;
         await rowDone();
+      }
+      if (feed) {
+        r.rows = feed.count;
+        // Rows shown before a wider one came are as wide as the sheet, as when it is read whole.
+        for (const p of r.preview) while (p.cells.length < job.width) p.cells.push(null);
       }
       if (job.def.code === 'T1' && (r.completeRoster || explicitEnds)) {
         const date = r.reportDate ?? opts.rosterDate ?? null;
@@ -317,12 +340,35 @@ function totals(files: FileReport[]): ImportReport['totals'] {
 
 /**
  * Imports files as one batch: each read in the worker, its sheets recognised, then every sheet applied
- * in dependency order inside ONE transaction. A dry run does all of it and rolls back.
+ * in dependency order inside ONE transaction. A dry run does all of it and rolls back. A big one-sheet
+ * xlsx imported alone is written while it is read (importStreamed).
  */
 export async function importFiles(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
   const reader = opts.reader ?? new WorkbookReader();
-  const books: (RawWorkbook | ReadRefusal)[] = [];
+  const close = async () => { if (!opts.reader) await reader.close(); };
   try {
+    const one = files.length === 1 && !files[0].error && !refuseByName(files[0].name) ? files[0] : null;
+    // A reader given by a caller may be a stand-in that only reads whole (the bench's).
+    if (one && typeof reader.readStreaming === 'function') {
+      checkCancelled(opts);
+      opts.progress?.({ task: 'import', step: '读取', done: 0, total: 1, message: `正在读取 ${one.name}（1/1）` });
+      const feed = new SheetFeed(reader, one.bytes, one.name, opts.signal);
+      let book: RawWorkbook | ReadRefusal;
+      try {
+        if (await feed.ready() === 'stream') return await importStreamed(db, files, feed, opts);
+        book = feed.whole!;
+      } catch (e) {
+        if (e instanceof Cancelled || e instanceof ReadAborted) throw new Cancelled();
+        // The file turned out unreadable (even part-way through a streamed sheet, whose writes were rolled back): refused as when read whole.
+        if (e !== feed.failed) throw e;
+        book = e instanceof ReadRefusal ? e : new ReadRefusal('读取文件时出错，文件可能已损坏', String(e));
+      } finally {
+        feed.stop();
+      }
+      await close();
+      return await importBooks(db, files, [book], opts);
+    }
+    const books: (RawWorkbook | ReadRefusal)[] = [];
     for (const [i, f] of files.entries()) {
       checkCancelled(opts);
       opts.progress?.({ task: 'import', step: '读取', done: i, total: files.length, message: `正在读取 ${f.name}（${i + 1}/${files.length}）` });
@@ -336,17 +382,42 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
         books.push(e instanceof ReadRefusal ? e : new ReadRefusal('读取文件时出错，文件可能已损坏', String(e)));
       }
     }
+    await close();
+    return await importBooks(db, files, books, opts);
   } finally {
-    if (!opts.reader) await reader.close();
+    await close();
   }
+}
+
+/** Files read whole: planned, then applied. */
+async function importBooks(db: Database.Database, files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: ImportOptions): Promise<ImportReport> {
   checkCancelled(opts);
   const learned = loadLearned(db);
   const { reports, jobs } = plan(files, books, opts, learned);
-  const total = jobs.reduce((s, j) => s + j.rows.length, 0);
-  const step = opts.dryRun ? '核对' : '写入';
-  opts.progress?.({ task: 'import', step, done: 0, total, message: opts.dryRun ? '正在核对…' : '正在写入台账…' });
-  const { batch, links } = await bulkSettings(db, () => apply(db, reports, jobs, opts, learned));
-  opts.progress?.({ task: 'import', step, done: total, total, message: '完成' });
-  return { batch, dryRun: opts.dryRun, files: reports, links, totals: totals(reports) };
+  return await applyPlanned(db, reports, jobs, opts, learned);
 }
 
+/**
+ * One big one-sheet xlsx, written while it is read: planned from its first rows, then its records
+ * applied as the reader hands them over. A read that fails part-way throws (the caller refuses the file).
+ */
+async function importStreamed(db: Database.Database, files: ImportFile[], feed: SheetFeed, opts: ImportOptions): Promise<ImportReport> {
+  checkCancelled(opts);
+  const learned = loadLearned(db);
+  const book: RawWorkbook = { format: 'xlsx', date1904: feed.head!.date1904, sheets: [feed.firstRows()] };
+  const { reports, jobs } = plan(files, [book], opts, learned, feed);
+  // A sheet refused whole for a missing column still reports how many records it has.
+  const sheet = reports[0].sheets[0];
+  if (jobs.length === 0 && sheet?.errors.some((e) => e.code === 'missing_column')) sheet.rows = await feed.drain();
+  return await applyPlanned(db, reports, jobs, opts, learned);
+}
+
+async function applyPlanned(db: Database.Database, reports: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): Promise<ImportReport> {
+  const step = opts.dryRun ? '核对' : '写入';
+  const total = jobs.reduce((s, j) => s + rowCount(j), 0);
+  opts.progress?.({ task: 'import', step, done: 0, total, message: opts.dryRun ? '正在核对…' : '正在写入台账…' });
+  const { batch, links } = await bulkSettings(db, () => apply(db, reports, jobs, opts, learned));
+  const all = jobs.reduce((s, j) => s + rowCount(j), 0);
+  opts.progress?.({ task: 'import', step, done: all, total: all, message: '完成' });
+  return { batch, dryRun: opts.dryRun, files: reports, links, totals: totals(reports) };
+}

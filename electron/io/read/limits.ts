@@ -22,3 +22,9 @@ export const LIMITS = {
 } as const;
 
 export const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/**
+ * A streamed sheet's row batches (one per inflated MB, about a thousand rows) handed over and not yet
+ * written: the reading process waits past this many, so memory stays flat in the file's size.
+ */
+export const BATCHES_AHEAD = 4;

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIMITS } from './limits';
 import { ReadRefusal, type RawWorkbook } from './types';
-import type { WorkerReply } from './worker';
+import type { WorkerReply, WorkerRequest } from './worker';
+import type { RowBatch, SheetHead } from './xlsx-stream';
 
 const here = import.meta.url;
 
@@ -24,7 +25,10 @@ function spawn(rssMb: number): ChildProcess {
   return fork(fileURLToPath(new URL('./parse-worker.js', here)), args, { ...options, execArgv: [heap] });
 }
 
-type Pending = { resolve: (w: RawWorkbook) => void; reject: (e: unknown) => void };
+type Pending = { resolve: (w: RawWorkbook | null) => void; reject: (e: unknown) => void; stream?: SheetStream; touch: () => void };
+
+/** Where a streamed sheet goes as it is read: its head first, then its row batches in order. */
+export type SheetStream = { head: (h: SheetHead) => void; batch: (b: RowBatch) => void };
 
 /** The read was stopped by its caller (取消), not refused: the file may be fine. */
 export class ReadAborted extends Error {}
@@ -51,9 +55,16 @@ export class WorkbookReader {
     w.on('message', (m: WorkerReply | { ready: true }) => {
       if ('ready' in m) return;
       const p = this.pending;
-      this.pending = null;
       if (!p) return;
-      if (m.ok) p.resolve(m.workbook);
+      if ('head' in m || 'batch' in m) {
+        p.touch();
+        if ('head' in m) p.stream?.head(m.head);
+        else p.stream?.batch(m.batch);
+        return;
+      }
+      this.pending = null;
+      if ('end' in m) p.resolve(null);
+      else if (m.ok) p.resolve(m.workbook);
       else p.reject(new ReadRefusal(m.message, m.detail));
     });
     w.on('error', (e) => this.fail(new ReadRefusal('读取文件时出错，文件可能已损坏；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入', e.message)));
@@ -74,20 +85,50 @@ export class WorkbookReader {
 
   /** `signal`: aborting it stops the reading process at once; the read rejects with ReadAborted. */
   async read(bytes: Uint8Array, name: string, timeoutMs: number = LIMITS.workerTimeoutMs, signal?: AbortSignal): Promise<RawWorkbook> {
+    return (await this.request(bytes, name, timeoutMs, signal))!;
+  }
+
+  /**
+   * Like `read`, but a big one-sheet xlsx is handed to `stream` as it is read (head, then row batches;
+   * resolves null at its end) while any other file resolves whole as from `read`. The reader waits
+   * while BATCHES_AHEAD batches are not yet taken: call `took()` for each batch once its rows are done.
+   * The time limit counts from the reader's last word, not from the start.
+   */
+  async readStreaming(bytes: Uint8Array, name: string, stream: SheetStream, signal?: AbortSignal, timeoutMs: number = LIMITS.workerTimeoutMs): Promise<RawWorkbook | null> {
+    return await this.request(bytes, name, timeoutMs, signal, stream);
+  }
+
+  /** The importer has taken a streamed batch: the reader may read one more ahead. */
+  took(): void {
+    if (this.pending) {
+      this.pending.touch();
+      this.worker?.send({ ack: true } satisfies WorkerRequest);
+    }
+  }
+
+  /** Stops a streamed read the importer no longer wants (a cancel, a batch that failed): it rejects with ReadAborted. */
+  stop(): void {
+    if (this.pending) this.fail(new ReadAborted());
+  }
+
+  private async request(bytes: Uint8Array, name: string, timeoutMs: number, signal?: AbortSignal, stream?: SheetStream): Promise<RawWorkbook | null> {
     // Cheap refusals need no worker.
     if (bytes.length === 0) throw new ReadRefusal('文件是空的（0 字节），请让报送单位重新发送');
     if (signal?.aborted) throw new ReadAborted();
     await this.start();
-    return await new Promise<RawWorkbook>((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new ReadRefusal(`读取超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，文件可能异常（例如声明了极多的行），已停止读取`)), timeoutMs);
+    return await new Promise<RawWorkbook | null>((resolve, reject) => {
+      const late = () => this.fail(new ReadRefusal(`读取超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，文件可能异常（例如声明了极多的行），已停止读取`));
+      let timer = setTimeout(late, timeoutMs);
       const onAbort = () => this.fail(new ReadAborted());
       signal?.addEventListener('abort', onAbort, { once: true });
       const settle = () => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); };
       this.pending = {
         resolve: (w) => { settle(); resolve(w); },
         reject: (e) => { settle(); reject(e); },
+        stream,
+        touch: () => { if (stream) { clearTimeout(timer); timer = setTimeout(late, timeoutMs); } },
       };
-      this.worker!.send({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name });
+      this.worker!.send({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, stream: stream !== undefined } satisfies WorkerRequest);
     });
   }
 

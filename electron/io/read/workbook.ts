@@ -4,7 +4,7 @@ import { parseDate } from '../../values/dates';
 import { decodeText, parseCsv } from './csv';
 import { LIMITS, mb } from './limits';
 import { ReadRefusal, type CellValue, type RawMerge, type RawSheet, type RawWorkbook } from './types';
-import { readXlsxStream, worthStreaming } from './xlsx-stream';
+import { readXlsxStream, streamXlsxSheet, worthStreaming, type RowBatch, type SheetHead } from './xlsx-stream';
 import { checkInflatedSizes, checkZip, zipDirectory, zipEntryText } from './zip';
 
 // Old .xls (BIFF5) from Chinese Excel and WPS store text in code page 936.
@@ -146,6 +146,20 @@ export async function parseWorkbook(bytes: Uint8Array, name: string, opts: { str
     const sheets = wb.SheetNames.map((n, i) =>
       toRawSheet(wb.Sheets[n], n, Boolean(wb.Workbook?.Sheets?.[i]?.Hidden), date1904, budget));
     return { format: kind === 'sheetjs-text' ? 'other' : kind, date1904, sheets };
+  } catch (e) {
+    throw refusalFor(e);
+  }
+}
+
+/**
+ * A big one-sheet xlsx handed over row batch by row batch as it is read (see streamXlsxSheet); false
+ * when the file is anything else, and nothing was handed over (read it whole with parseWorkbook).
+ */
+export async function streamWorkbook(bytes: Uint8Array, name: string, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }): Promise<boolean> {
+  try {
+    if (sniff(bytes, name) !== 'xlsx') return false;
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return worthStreaming(buf) && await streamXlsxSheet(buf, out);
   } catch (e) {
     throw refusalFor(e);
   }

@@ -1,9 +1,13 @@
 import { Worker } from 'node:worker_threads';
+import { BATCHES_AHEAD } from './limits';
 import { ReadRefusal, type RawWorkbook } from './types';
-import { parseWorkbook } from './workbook';
+import { parseWorkbook, streamWorkbook } from './workbook';
+import type { RowBatch, SheetHead } from './xlsx-stream';
 
-export type WorkerRequest = { bytes: Uint8Array; name: string };
-export type WorkerReply = { ok: true; workbook: RawWorkbook } | { ok: false; message: string; detail?: string };
+/** `stream`: a big one-sheet xlsx may be handed over as it is read (head, row batches, end) instead of whole. */
+export type WorkerRequest = { bytes: Uint8Array; name: string; stream?: boolean } | { ack: true };
+export type WorkerReply = { ok: true; workbook: RawWorkbook } | { ok: false; message: string; detail?: string }
+  | { head: SheetHead } | { batch: RowBatch } | { end: true };
 
 // SheetJS reports oddities of the files on the console ("Missing Info for XLS Record …"); the CLI's
 // stdout must stay pure JSON and the clerk gets our own messages, so the reader keeps quiet.
@@ -27,10 +31,29 @@ if (rssCap > 0) {
   `, { eval: true, workerData: rssCap }).unref();
 }
 
-process.on('message', async ({ bytes, name }: WorkerRequest) => {
+let ahead = 0;
+let wake: (() => void) | null = null;
+
+/** Hands a batch over, then waits while the importer has BATCHES_AHEAD of them still to take. */
+async function handOver(batch: RowBatch): Promise<void> {
+  process.send!({ batch } satisfies WorkerReply);
+  ahead++;
+  while (ahead >= BATCHES_AHEAD) await new Promise<void>((ok) => { wake = ok; });
+}
+
+process.on('message', async (m: WorkerRequest) => {
+  if ('ack' in m) {
+    ahead--;
+    wake?.();
+    wake = null;
+    return;
+  }
+  const { bytes, name } = m;
   let reply: WorkerReply;
   try {
-    reply = { ok: true, workbook: await parseWorkbook(bytes, name) };
+    ahead = 0;
+    const streamed = m.stream === true && await streamWorkbook(bytes, name, { head: (head) => process.send!({ head } satisfies WorkerReply), rows: handOver });
+    reply = streamed ? { end: true } : { ok: true, workbook: await parseWorkbook(bytes, name) };
   } catch (e) {
     reply = e instanceof ReadRefusal
       ? { ok: false, message: e.message, detail: e.detail }

@@ -65,14 +65,19 @@ const rowOf = (ref: string) => Number(/\d+/.exec(ref)?.[0] ?? 0) - 1;
 
 type Budget = { unzipped: number; cells: number };
 
-/** Inflates one part as a stream of text chunks, refusing it past its stated size or the file's budget. */
-async function* partText(buf: Buffer, e: ZipEntry, budget: Budget): AsyncGenerator<string> {
+/**
+ * Inflates one part as a stream of text chunks, refusing it past its stated size or the file's budget.
+ * `latin1`: each byte one character, for finding ASCII markup fast (UTF-8 text comes out garbled).
+ */
+async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { bytes: number }, latin1 = false): AsyncGenerator<string> {
   const nameLen = buf.readUInt16LE(e.offset + 26), extraLen = buf.readUInt16LE(e.offset + 28);
   const start = e.offset + 30 + nameLen + extraLen;
   if (start + e.compressed > buf.length) throw new ReadRefusal(TRUNCATED, 'entry data beyond end');
   const data = buf.subarray(start, start + e.compressed);
-  const decoder = new TextDecoder('utf-8');
+  const utf8 = new TextDecoder('utf-8');
+  const decoder = latin1 ? { decode: (b?: Uint8Array, _o?: object) => (b ? Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1') : '') } : utf8;
   const count = (n: number) => {
+    if (seen) seen.bytes += n;
     budget.unzipped -= n;
     if (budget.unzipped < 0) throw new ReadRefusal(`文件解压后超过导入上限 ${mb(LIMITS.unzippedBytes)}；请按村或按单位拆分成几个文件再导入`);
   };
@@ -106,7 +111,7 @@ async function* partText(buf: Buffer, e: ZipEntry, budget: Budget): AsyncGenerat
  * Calls `each` for every complete element matching `re` as the text streams in; returns what follows
  * the last one (the part's tail: merges, for a sheet). `re` must be global and match whole elements.
  */
-async function scan(chunks: AsyncIterable<string>, re: RegExp, each: (m: RegExpExecArray) => void): Promise<string> {
+async function scan(chunks: AsyncIterable<string>, re: RegExp, each: (m: RegExpExecArray) => void, between?: () => Promise<void>): Promise<string> {
   let pending = '';
   for await (const chunk of chunks) {
     pending += chunk;
@@ -116,6 +121,7 @@ async function scan(chunks: AsyncIterable<string>, re: RegExp, each: (m: RegExpE
     // What follows the last complete element waits for the next chunk.
     if (end > 0) pending = pending.slice(end);
     if (pending.length > 64 * 1024 * 1024) throw new ReadRefusal('文件中有一行或一个单元格的内容异常巨大，文件异常，已拒绝导入');
+    if (between) await between();
   }
   return pending;
 }
@@ -143,12 +149,15 @@ function cellValue(attrs: string, body: string | undefined, sst: string[]): Cell
   }
 }
 
-async function readSheet(buf: Buffer, e: ZipEntry | undefined, name: string, hidden: boolean, sst: string[], budget: Budget): Promise<RawSheet> {
+/** Where the rows of a sheet go when they are handed over as read (see streamXlsxSheet) instead of kept. */
+type RowSink = { row: (r: number, cells: CellValue[]) => void; between: () => Promise<void>; seen: { bytes: number } };
+
+async function readSheet(buf: Buffer, e: ZipEntry | undefined, name: string, hidden: boolean, sst: string[], budget: Budget, sink?: RowSink): Promise<RawSheet> {
   const rows: CellValue[][] = [];
   let last = -1;
   let next = 0;
   if (!e) return { name, hidden, rows, merges: [] };
-  const tail = await scan(partText(buf, e, budget), ROW, (m) => {
+  const tail = await scan(partText(buf, e, budget, sink?.seen), ROW, (m) => {
     const r = Number(attr(m[1], 'r') ?? next + 1) - 1;
     next = r + 1;
     const body = m[2];
@@ -168,11 +177,17 @@ async function readSheet(buf: Buffer, e: ZipEntry | undefined, name: string, hid
     if (row.length === 0) return;
     if (r >= LIMITS.sheetRows) throw new ReadRefusal(`工作表“${name}”超过 ${LIMITS.sheetRows.toLocaleString('en-US')} 行，超过导入上限；请拆分后再导入`);
     for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+    last = r;
+    if (sink) { sink.row(r, row); return; }
     while (rows.length < r) rows.push([]);
     rows[r] = row;
-    last = r;
-  });
+  }, sink?.between);
   rows.length = last + 1;
+  return { name, hidden, rows, merges: mergesIn(tail, last) };
+}
+
+/** The merged ranges of a sheet's tail (what follows its rows), cut at its last row with a value. */
+function mergesIn(tail: string, last: number): RawMerge[] {
   const merges: RawMerge[] = [];
   const re = /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*"([A-Z]+\d+)(?::([A-Z]+\d+))?"/g;
   for (let m = re.exec(tail); m && merges.length < 100_000; m = re.exec(tail)) {
@@ -180,14 +195,37 @@ async function readSheet(buf: Buffer, e: ZipEntry | undefined, name: string, hid
     const mm = { r1: rowOf(m[1]), c1: column(m[1]), r2: Math.min(rowOf(to), last), c2: Math.min(column(to), LIMITS.columns - 1) };
     if (mm.r1 <= mm.r2 && mm.c1 <= mm.c2) merges.push(mm);
   }
-  return { name, hidden, rows, merges };
+  return merges;
+}
+
+/**
+ * The tail of a sheet part (what follows its rows: the merges), found by inflating the part once
+ * without reading its rows, so a streamed sheet's merges are known before its first row is handed over.
+ */
+async function sheetTail(buf: Buffer, e: ZipEntry): Promise<string> {
+  const end = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/;
+  let tail: string | null = null;
+  let carry = '';
+  // Its own budget: the part is inflated twice, and the file's budget counts it once (the read proper).
+  // Merges are ASCII: the part is read as latin1, several times faster than decoding UTF-8.
+  for await (const chunk of partText(buf, e, { unzipped: LIMITS.unzippedBytes, cells: 0 }, undefined, true)) {
+    if (tail !== null) { tail += chunk; continue; }
+    const text = carry + chunk;
+    const m = end.exec(text);
+    if (m) tail = text.slice(m.index);
+    else carry = text.slice(-32);
+  }
+  return tail ?? '';
 }
 
 /** Where a relationship's target lies in the zip: relative to xl/, or absolute from the root. */
 const partName = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
 
 /** The workbook read as a stream; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
-export async function readXlsxStream(buf: Buffer): Promise<RawWorkbook | null> {
+type OpenBook = { date1904: boolean; sst: string[]; budget: Budget; sheets: { name: string; hidden: boolean; entry: ZipEntry | undefined }[] };
+
+/** The workbook's parts and shared strings; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
+async function openXlsx(buf: Buffer): Promise<OpenBook | null> {
   const entries = new Map(zipDirectory(buf).map((e) => [e.name.replace(/^\//, ''), e] as const));
   const part = (n: string) => entries.get(n) ?? [...entries.entries()].find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1];
   const wbEntry = part('xl/workbook.xml');
@@ -207,15 +245,52 @@ export async function readXlsxStream(buf: Buffer): Promise<RawWorkbook | null> {
   if (sstEntry) await scan(partText(buf, sstEntry, budget), SST_ITEM, (m) => { sst.push(m[1] ? itemText(m[1]) : ''); });
   const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbook)?.[1] ?? '';
   const date1904 = ['1', 'true'].includes(attr(pr, 'date1904') ?? '');
-  const sheets: RawSheet[] = [];
+  const sheets: OpenBook['sheets'] = [];
   for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
     const name = attr(m[1], 'name') ?? `Sheet${sheets.length + 1}`;
     const state = attr(m[1], 'state');
     const rel = rels.get(attr(m[1], 'id') ?? '');
     const entry = rel ? (/\/worksheet$/.test(rel.type) ? part(partName(rel.target)) : undefined) : part(`xl/worksheets/sheet${sheets.length + 1}.xml`);
-    sheets.push(await readSheet(buf, entry, name, state === 'hidden' || state === 'veryHidden', sst, budget));
+    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', entry });
   }
-  return { format: 'xlsx', date1904, sheets };
+  return { date1904, sst, budget, sheets };
+}
+
+/** The workbook read as a stream; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
+export async function readXlsxStream(buf: Buffer): Promise<RawWorkbook | null> {
+  const book = await openXlsx(buf);
+  if (!book) return null;
+  const sheets: RawSheet[] = [];
+  for (const s of book.sheets) sheets.push(await readSheet(buf, s.entry, s.name, s.hidden, book.sst, book.budget));
+  return { format: 'xlsx', date1904: book.date1904, sheets };
+}
+
+/** A streamed sheet before its rows: what the importer recognises it by (its merges come from its tail, uncut). */
+export type SheetHead = { format: 'xlsx'; date1904: boolean; name: string; hidden: boolean; merges: RawMerge[] };
+/** Rows as read: [0-based sheet row, cells], only rows holding a value, in order; `at`: the share of the sheet read so far. */
+export type RowBatch = { rows: [number, CellValue[]][]; at: number };
+
+/**
+ * A one-sheet workbook handed over as it is read: its head, then its rows in batches (one per
+ * inflated chunk), each passed to `rows` and awaited, so the reader waits while the importer is behind
+ * and neither side holds the whole sheet. False (nothing handed over) for any other workbook.
+ */
+export async function streamXlsxSheet(buf: Buffer, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }): Promise<boolean> {
+  const book = await openXlsx(buf);
+  if (!book || book.sheets.length !== 1 || !book.sheets[0].entry) return false;
+  const { name, hidden, entry } = book.sheets[0];
+  out.head({ format: 'xlsx', date1904: book.date1904, name, hidden, merges: mergesIn(await sheetTail(buf, entry), Infinity) });
+  let batch: [number, CellValue[]][] = [];
+  const seen = { bytes: 0 };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    await out.rows({ rows, at: Math.min(1, seen.bytes / Math.max(1, entry.size)) });
+  };
+  await readSheet(buf, entry, name, hidden, book.sst, book.budget, { row: (r, cells) => batch.push([r, cells]), between: flush, seen });
+  await flush();
+  return true;
 }
 
 /** Worth streaming: the worksheets inflate to more than this (a few thousand rows); smaller ones go to SheetJS as before. */

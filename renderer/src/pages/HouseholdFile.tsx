@@ -20,7 +20,7 @@ function Section<T extends object>({ title, rows, columns, footer, fit }: { titl
   );
 }
 
-/** 户档案: a household's facts, pairings (ended ones too), visits, aid, land, greenhouses and its audit, on one screen. */
+/** 户档案: a household's facts, pairings (ended ones too), visits, aid, land, greenhouses and its history, on one screen. */
 export function HouseholdFileDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const [file, setFile] = useState<HouseholdFile | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,0 +1,66 @@
+import type { Row, Writer } from './writer';
+
+const nameKey = (villageId: unknown, head: unknown) => `${String(villageId)}|${String(head)}`;
+
+/**
+ * The live households an import looks up, by ID number and by village and head, each read from the
+ * ledger once and then kept: a file names the same household on many rows (four plots, a year of
+ * visits). A household the import writes is read back and put in; the keys a refused row wrote are
+ * forgotten when it is rolled back to its savepoint, so the next look asks the ledger again.
+ */
+export class HouseholdCache {
+  /** ID number → the live household holding it, or null: none does. */
+  private byId = new Map<string, Row | null>();
+  /** village id | head → every live household of that name in that village (with or without an ID number). */
+  private byName = new Map<string, Row[]>();
+  /** Keys written by the row being applied (forgotten if it is refused). */
+  private rowKeys: { id: string | null; name: string }[] = [];
+
+  constructor(private readonly w: Writer) {}
+
+  withIdNumber(idNumber: string): Row | null {
+    let row = this.byId.get(idNumber);
+    if (row === undefined) {
+      row = this.w.get<Row>('select * from households where id_number = ? and deleted_at is null', idNumber) ?? null;
+      this.byId.set(idNumber, row);
+    }
+    return row;
+  }
+
+  named(villageId: number, head: string): Row[] {
+    const key = nameKey(villageId, head);
+    let rows = this.byName.get(key);
+    if (rows === undefined) {
+      rows = this.w.all<Row>('select * from households where village_id = ? and head = ? and deleted_at is null order by id', villageId, head);
+      this.byName.set(key, rows);
+    }
+    return rows;
+  }
+
+  /** The import added household `id`, or changed `before` (its row as it was): the cache takes the row as now stored. */
+  wrote(id: number, before: Row | null): void {
+    const now = this.w.get<Row>('select * from households where id = ?', id)!;
+    const keys = [before, now].filter((r): r is Row => r !== null)
+      .map((r) => ({ id: r.id_number === null ? null : String(r.id_number), name: nameKey(r.village_id, r.head) }));
+    this.rowKeys.push(...keys);
+    for (const k of keys) {
+      if (k.id !== null) this.byId.delete(k.id);
+      const list = this.byName.get(k.name);
+      if (list) this.byName.set(k.name, list.filter((r) => r.id !== id));
+    }
+    if (now.id_number !== null) this.byId.set(String(now.id_number), now);
+    const list = this.byName.get(nameKey(now.village_id, now.head));
+    if (list) list.push(now);
+  }
+
+  /** The row's writes stay (true) or were rolled back (false: what they touched is asked of the ledger again). */
+  endRow(kept: boolean): void {
+    if (!kept) {
+      for (const k of this.rowKeys) {
+        if (k.id !== null) this.byId.delete(k.id);
+        this.byName.delete(k.name);
+      }
+    }
+    this.rowKeys = [];
+  }
+}
