@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { openContext } from '../../electron/context';
 import { fillBigLedger } from '../helpers/big-ledger';
 import { exampleContext } from '../helpers/ledger';
+import { ledgerCli } from '../helpers/run';
 import { watchErrors } from './browser';
+import { shownColumn } from './grid-session';
 import { useWebSession } from './session';
 
 /**
@@ -34,6 +36,12 @@ describe('a big households register', () => {
     const footer = page.getByTestId('grid-footer');
     await footer.filter({ hasText: `共 ${live.toLocaleString('en-US')} 条` }).waitFor({ timeout: 60_000 });
     expect(await grid.getAttribute('data-loaded')).toBe(String(live));
+    // In the register's own order, not the order the pages came in (by id: 光辉村, 下坝村, 上坝村 …):
+    // the township's first village (新上村, code …200) at the top, one group after another.
+    const villages = await shownColumn(page, 'villageName', 'households');
+    expect(villages.length).toBeGreaterThan(10);
+    expect(new Set(villages)).toEqual(new Set(['新上村']));
+    expect(new Set(await shownColumn(page, 'groupName', 'households')).size).toBe(1);
     await page.screenshot({ path: join(process.env.GRID_SHOTS ?? session.dir, 'grid-big.png') });
 
     // Scrolled to the end with the mouse wheel: the last row, numbered as the footer counts.
@@ -50,6 +58,49 @@ describe('a big households register', () => {
     await page.getByLabel('查找').fill(`户主${N}`);
     await footer.filter({ hasText: '筛选后 1 条' }).waitFor();
     expect(await grid.locator('.ag-row[row-index="0"] .ag-cell[col-id="head"]').textContent()).toBe(`户主${N}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('edits and undoes, sorts 户主姓名 with numbers by value, and Ctrl+↓ reaches the last household', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const errors = watchErrors(page);
+    await page.goto(`${session.url}#/registers/households`);
+    const grid = page.getByTestId('grid-households');
+    await page.getByTestId('grid-footer').filter({ hasText: `共 ${live.toLocaleString('en-US')} 条` }).waitFor({ timeout: 60_000 });
+    const cellOf = (row: number, col: string) => grid.locator(`.ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`).first();
+    const nationOf = (head: string) => {
+      const r = ledgerCli(['--db', session.db, '--json', 'call', 'households.list', JSON.stringify({ filters: { head } })]);
+      return (JSON.parse(r.stdout) as { rows: { nation: string | null }[] }).rows[0].nation;
+    };
+
+    // An edit of a row the background pages brought in is saved, and Ctrl+Z takes it back.
+    const head = (await cellOf(0, 'head').textContent())!;
+    const before = nationOf(head);
+    expect(before).not.toBe('回族');
+    await cellOf(0, 'nation').dblclick();
+    await cellOf(0, 'nation').locator('input').fill('回族');
+    await cellOf(0, 'nation').locator('input').press('Enter');
+    await expect.poll(() => nationOf(head)).toBe('回族');
+    await expect.poll(() => cellOf(0, 'nation').textContent()).toBe('回族');
+    await cellOf(0, 'head').click();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => nationOf(head)).toBe(before);
+
+    // 户主2 … 户主25000 by the numbers in them (户主1 is deleted; by character code 户主10 would come before 户主2).
+    const header = page.locator('.ag-header-cell[col-id="head"] .ag-header-cell-label');
+    await header.click();
+    await expect.poll(() => cellOf(0, 'head').textContent()).toBe('户主2');
+    await header.click();
+    await expect.poll(() => cellOf(0, 'head').textContent()).toBe(`户主${N}`);
+
+    // Ctrl+↓ from the first row lands on the last one, numbered as the footer counts.
+    await cellOf(0, 'head').click();
+    await page.keyboard.press('Control+ArrowDown');
+    const lastRow = grid.locator(`.ag-row[row-index="${live - 1}"]`);
+    await expect.poll(() => lastRow.locator('.ag-cell-focus').count()).toBe(1);
+    expect(await lastRow.locator('.ag-cell[col-id="__row"]').first().textContent()).toBe(String(live));
+    await page.screenshot({ path: join(process.env.GRID_SHOTS ?? session.dir, 'grid-big-sorted-end.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -16,7 +16,7 @@ import { HouseholdFileDrawer } from '../pages/HouseholdFile';
 import { periodDates, type GridContext, type RegisterClient, type RegisterDef, type Row } from '../registers/types';
 import { parseCell, type ColMeta } from './cells';
 import { ChecklistFilter, RangeFilter } from './filters';
-import { comparatorFor, sortRows } from './order';
+import { comparatorFor, registerOrder, sortRows, type Keyed } from './order';
 import { TextEditor } from './editors';
 import { forwardedKeys, isImeKey, typedStart, useTypingProxy } from './typing';
 import { GridController, errorKey, isDraft, type CellEdit, type Problem } from './controller';
@@ -70,6 +70,11 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   const findRef = useRef<InputRef>(null);
   const lookupsRef = useRef(lookups);
   lookupsRef.current = lookups;
+  // The register's order ranks villages and groups by the lookups: a load opened with the window waits for them.
+  const lookupsWaiting = useRef<(() => void)[]>([]);
+  useEffect(() => { if (lookups) for (const ok of lookupsWaiting.current.splice(0)) ok(); }, [lookups]);
+  const whenLookups = useCallback(() => (lookupsRef.current ? Promise.resolve()
+    : new Promise<void>((ok) => { lookupsWaiting.current.push(ok); })), []);
   const range = useRef(new RangeSelection()).current;
   const shiftHeld = useRef(false);
   const dragging = useRef(false);
@@ -121,6 +126,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     const began = early.current ?? start();
     early.current = null;
     const first = await began.first;
+    if (def.order) await whenLookups();
     if (me !== loadId.current || api.isDestroyed()) return;
     api.setGridOption('rowData', sortRows(first.rows, def.order, lookupsRef.current));
     let loaded = first.rows.length;
@@ -129,16 +135,20 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     if (me !== loadId.current || api.isDestroyed()) return;
     let done = short || loaded >= total;
     setState({ loaded, total, done });
+    const order = registerOrder(def.order, lookupsRef.current);
     /**
      * Every row for the grid: those it shows already (with any edit made meanwhile) and the pages read
-     * behind them, in the register's order; new rows not yet saved stay last.
+     * behind them (each already sorted as it came), in the register's order; new rows not yet saved stay last.
      */
-    const inOrder = (more: Row[]): Row[] => {
+    const inOrder = (runs: Keyed[][]): { rows: Row[]; drafts: number } => {
       const shown = new Map<number, Row>();
       const drafts: Row[] = [];
       api.forEachNode((n) => { if (n.data) { if (isDraft(n.data)) drafts.push(n.data); else shown.set(n.data.id, n.data); } });
-      const fresh = more.filter((r) => !shown.has(r.id));
-      return [...sortRows([...shown.values(), ...fresh], def.order, lookupsRef.current), ...drafts];
+      const all = order.keyed([...shown.values()]).sort(order.compare);
+      for (const run of runs) for (const e of run) if (!shown.has(e.row.id)) all.push(e);
+      const rows = all.sort(order.compare).map((e) => e.row);
+      rows.push(...drafts);
+      return { rows, drafts: drafts.length };
     };
     const take = (rows: Row[], last: boolean) => {
       if (rows.length) api.applyTransaction({ add: rows });
@@ -164,26 +174,26 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       const asked = [firstEnd, ...ends].map((after, i) => client.page(
         i < ends.length ? { afterId: after, untilId: ends[i], limit: 200000 } : { afterId: after, limit: size }));
       for (const p of asked) p.catch(() => undefined);
-      const rest: Row[][] = [];
+      const runs: Keyed[][] = [];
       let last = false;
       for (let i = 0; i < asked.length; i++) {
         const page = pageRows<Row>(await asked[i]);
         if (me !== loadId.current || api.isDestroyed()) return;
         const open = i === asked.length - 1;
-        rest.push(page);
+        runs.push(order.keyed(page).sort(order.compare));
         loaded += page.length;
         last = open && page.length < size;
         if (open && !last) asked.push(client.page({ afterId: page.at(-1)!.id, limit: size }));
         if (!last) setState({ loaded, total, done: false });
       }
-      const rows = inOrder(rest.flat());
+      const { rows, drafts } = inOrder(runs);
       api.setGridOption('rowData', rows);
-      loaded = rows.filter((r) => !isDraft(r)).length;
+      loaded = rows.length - drafts;
       take([], true);
     }
     await loadPinyin();
     warmSearch(api);
-  }, [def, client, start, firstLimit]);
+  }, [def, client, start, firstLimit, whenLookups]);
 
   // --- quick find: each row's search text built once, in slices after loading so typing never waits ---
   const searchTextOf = useCallback((data: Row): string => {
@@ -212,13 +222,16 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     const nodes: IRowNode<Row>[] = [];
     api.forEachNode((n) => { nodes.push(n); });
     let i = 0;
-    const slice = () => {
+    // In the window's idle time, so the rows just loaded and the footer draw first.
+    const slice = (idle: IdleDeadline) => {
       if (api.isDestroyed()) return;
-      const end = Math.min(i + 4000, nodes.length);
-      for (; i < end; i++) if (nodes[i].data) searchTextOf(nodes[i].data!);
-      if (i < nodes.length) setTimeout(slice, 0);
+      do {
+        const end = Math.min(i + 500, nodes.length);
+        for (; i < end; i++) if (nodes[i].data) searchTextOf(nodes[i].data!);
+      } while (i < nodes.length && idle.timeRemaining() > 1);
+      if (i < nodes.length) requestIdleCallback(slice, { timeout: 1000 });
     };
-    setTimeout(slice, 0);
+    requestIdleCallback(slice, { timeout: 1000 });
   };
 
   useEffect(() => {
