@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { isStale } from '../../scripts/newest.mjs';
+import { isStale } from '../../scripts/stale.mjs';
 
 /**
  * The e2e project's global setup. Browser-mode tests serve the built renderer (out/renderer), and a single

@@ -24,7 +24,7 @@ export class SheetFeed {
   /** Batches come before the header is known; kept as they are until `start`. */
   private early: RowBatch[] = [];
   private queue: DataRow[][] = [];
-  private extract: ((r: number, cells: RowBatch['rows'][number][1]) => DataRow[]) | null = null;
+  private extract: ReturnType<typeof dataRowReader> | null = null;
   private headerEnd = -1;
   private wake: (() => void) | null = null;
 

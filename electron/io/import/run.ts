@@ -347,6 +347,7 @@ function totals(files: FileReport[]): ImportReport['totals'] {
  */
 export async function importFiles(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
   const reader = opts.reader ?? new WorkbookReader();
+  // The reading process goes as soon as the files are read, not after the writes (its memory); closing twice is harmless.
   const close = async () => { if (!opts.reader) await reader.close(); };
   try {
     const one = files.length === 1 && !files[0].error && !refuseByName(files[0].name) ? files[0] : null;

@@ -221,7 +221,7 @@ async function sheetTail(buf: Buffer, e: ZipEntry): Promise<string> {
 /** Where a relationship's target lies in the zip: relative to xl/, or absolute from the root. */
 const partName = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
 
-/** The workbook read as a stream; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
+/** A workbook's parts opened: its sheets' entries, shared strings and the file's inflation budget. */
 type OpenBook = { date1904: boolean; sst: string[]; budget: Budget; sheets: { name: string; hidden: boolean; entry: ZipEntry | undefined }[] };
 
 /** The workbook's parts and shared strings; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */

@@ -1,4 +1,4 @@
-// When a build is stale: the newest modification time under some source paths, to compare with the build's.
+// Whether a build is stale: the newest modification time under its sources, compared with the build's.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
