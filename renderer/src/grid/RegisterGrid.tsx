@@ -6,7 +6,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { Alert, App as AntApp, Button, Input, Space, Tooltip, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PageCuts } from '../../../electron/api/crud';
-import { pageRows } from '../../../electron/api/page-rows';
+import { pageRows, WHOLE_RANGE } from '../../../electron/api/page-rows';
 import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
@@ -120,6 +120,21 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     early.current.first.catch(() => undefined);
     early.current.cuts?.catch(() => undefined);
   }
+  // The grid is created once the first page is here, with its rows: AG Grid then draws them as it is
+  // created (not an empty grid first, then the rows again), and the page's requests leave before the
+  // grid's creation holds the window's thread (a request the browser has not sent waits for it).
+  const [firstRows, setFirstRows] = useState<Row[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const began = early.current;
+    if (!began) return;
+    const show = (rows: Row[]) => { if (live) setFirstRows(rows); };
+    began.first
+      .then(async (first) => { if (def.order) await whenLookups(); show(sortRows(first.rows, def.order, lookupsRef.current)); })
+      // The load that follows reports the failure; the grid shows empty meanwhile.
+      .catch(() => show([]));
+    return () => { live = false; };
+  }, [def, whenLookups]);
   const load = useCallback(async (api: GridApi<Row>) => {
     const me = ++loadId.current;
     const size = def.pageSize ?? PAGE;
@@ -128,7 +143,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     const first = await began.first;
     if (def.order) await whenLookups();
     if (me !== loadId.current || api.isDestroyed()) return;
-    api.setGridOption('rowData', sortRows(first.rows, def.order, lookupsRef.current));
+    // The grid was created with the first page's rows (firstRows).
     let loaded = first.rows.length;
     const short = first.rows.length < firstLimit;
     let total = first.total ?? (short ? loaded : (await began.cuts!).total);
@@ -172,7 +187,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       const firstEnd = first.rows.at(-1)!.id;
       const ends = (await began.cuts!).ends.filter((id) => id > firstEnd);
       const asked = [firstEnd, ...ends].map((after, i) => client.page(
-        i < ends.length ? { afterId: after, untilId: ends[i], limit: 200000 } : { afterId: after, limit: size }));
+        i < ends.length ? { afterId: after, untilId: ends[i], limit: WHOLE_RANGE } : { afterId: after, limit: size }));
       for (const p of asked) p.catch(() => undefined);
       const runs: Keyed[][] = [];
       let last = false;
@@ -702,10 +717,11 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       <div className="register-grid" data-testid={`grid-${def.key}`} data-state={state.done ? 'loaded' : 'loading'} data-loaded={state.loaded}>
         <textarea ref={pasteSink} className="paste-sink" aria-hidden tabIndex={-1} />
         <textarea ref={typeProxy} className="type-proxy" aria-label="输入" tabIndex={-1} data-testid="type-proxy" spellCheck={false} />
-        <AgGridReact<Row>
+        {firstRows && <AgGridReact<Row>
           theme={gridTheme}
           localeText={localeText}
-          loading={!state.done && state.loaded === 0}
+          rowData={firstRows}
+          loading={!state.done && state.loaded === 0 && !firstRows.length}
           columnDefs={columnDefs}
           context={gridContext}
           domLayout={compact ? 'autoHeight' : 'normal'}
@@ -715,7 +731,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
           enterNavigatesVerticallyAfterEdit
           tooltipShowDelay={200}
           {...handlers}
-        />
+        />}
       </div>
       <GridFooter total={state.done ? figures.all ?? state.total : state.total} loaded={state.loaded} done={state.done} figures={figures} />
       {historyOf && <HistoryDrawer area={def.area} id={historyOf.id} title={def.title} onClose={() => setHistoryOf(null)} />}
