@@ -202,7 +202,12 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
         if (!last) setState({ loaded, total, done: false });
       }
       const { rows, drafts } = inOrder(runs);
-      api.setGridOption('rowData', rows);
+      // With no new row and no cell open, the rows go in as new data: AG Grid then makes a node per row
+      // without first matching each of 100,000 rows against the ones it holds by id (a fifth of the
+      // time). Rows and cells are found by id and index, so an edit still on its way lands all the same.
+      const fresh = drafts === 0 && api.getEditingCells().length === 0;
+      api.updateGridOptions({ resetRowDataOnUpdate: fresh, rowData: rows });
+      if (fresh) api.setGridOption('resetRowDataOnUpdate', false);
       loaded = rows.length - drafts;
       take([], true);
     }
@@ -640,12 +645,15 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       const sums = sumCols.map(() => 0);
       let shown = 0;
       let all = 0;
-      api.forEachNode((n) => { if (n.data && !isDraft(n.data)) all++; });
+      // Unfiltered, the rows shown are all the rows: one pass over 100,000 rows, not two.
+      const filtered = api.isAnyFilterPresent();
+      if (filtered) api.forEachNode((n) => { if (n.data && !isDraft(n.data)) all++; });
       api.forEachNodeAfterFilter((n) => {
         if (!n.data || isDraft(n.data)) return;
         shown++;
         sumCols.forEach((c, i) => { const v = n.data![c.field!]; if (typeof v === 'number') sums[i] += v; });
       });
+      if (!filtered) all = shown;
       const next = { shown, all, sums: sumCols.map((c, i) => ({ label: c.headerName ?? '', unit: (c.context as { unit: string }).unit, value: sums[i] })) };
       setFigures((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
     });
@@ -728,6 +736,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
           defaultColDef={filterRow ? DEFAULT_COL_FILTER_ROW : DEFAULT_COL}
           singleClickEdit={false}
           stopEditingWhenCellsLoseFocus
+          suppressScrollOnNewData
           enterNavigatesVerticallyAfterEdit
           tooltipShowDelay={200}
           {...handlers}
