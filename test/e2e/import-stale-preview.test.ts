@@ -41,7 +41,7 @@ describe('browser mode: corrections in the preview', () => {
     await page.getByLabel('表的种类').click();
     await page.locator('.ant-select-dropdown:visible').getByText('不导入此表').click();
     await expect.poll(() => summary.textContent()).toContain('区文广局-花名册.csv—未导入');
-    expect(await page.getByText('等最新的核对完成后才能导入').count()).toBe(0);
+    await expect.poll(() => page.getByText('等最新的核对完成后才能导入').count()).toBe(0);
 
     // A's answer arrives last: it is dropped, the page keeps showing B.
     const late = page.waitForResponse((r) => r.request() === held.request);
