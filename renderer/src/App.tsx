@@ -86,7 +86,7 @@ export function App() {
             : <HomePage go={go} info={info} />}
         </Layout.Content>
       </Layout>
-      {!register && <GridWarmup />}
+      <GridWarmup />
       <Layout.Footer className="shell-status" role="status">
         <span title={info?.file}>{info?.file ?? ''}</span>
         <span>共 {info ? info.counts.households.toLocaleString('en-US') : '—'} 户</span>

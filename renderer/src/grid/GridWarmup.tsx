@@ -15,20 +15,19 @@ const COLUMNS: ColDef<Sample>[] = [
 /**
  * A grid the clerk never sees, drawn once while the window is idle after it opens: the first grid of a
  * session pays for AG Grid's theme stylesheet, its services and the toolbar's Ant Design styles (about
- * 0.3 s), and a register opened afterwards no longer does. It goes again once drawn, and is drawn once a session.
+ * 0.3 s), and a register opened afterwards no longer does. It stays (off-screen, inert): AG Grid takes its
+ * stylesheets out of the page when the last grid goes, and a register would then put them in again.
  */
-let warmed = false;
-
 export function GridWarmup() {
-  const [phase, setPhase] = useState<'waiting' | 'drawing' | 'done'>(warmed ? 'done' : 'waiting');
+  const [drawn, setDrawn] = useState(false);
   useEffect(() => {
-    if (phase !== 'waiting') return;
+    if (drawn) return;
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 50));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const id = idle(() => setPhase('drawing'), { timeout: 300 });
+    const id = idle(() => setDrawn(true), { timeout: 300 });
     return () => cancel(id);
-  }, [phase]);
-  if (phase !== 'drawing') return null;
+  }, [drawn]);
+  if (!drawn) return null;
   return (
     <div className="grid-warmup" aria-hidden inert>
       <Space size="small">
@@ -45,7 +44,6 @@ export function GridWarmup() {
           columnDefs={COLUMNS}
           rowData={ROWS}
           getRowId={(p) => String(p.data.id)}
-          onFirstDataRendered={() => requestAnimationFrame(() => { warmed = true; setPhase('done'); })}
         />
       </div>
     </div>

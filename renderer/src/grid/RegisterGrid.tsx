@@ -1,5 +1,5 @@
 import type {
-  CellClassParams, CellDoubleClickedEvent, CellFocusedEvent, CellMouseOverEvent, ColDef, Column, GridApi,
+  CellClassParams, CellDoubleClickedEvent, CellFocusedEvent, CellMouseOverEvent, ColDef, Column, FirstDataRenderedEvent, GridApi,
   GetRowIdParams, GridReadyEvent, IRowNode, ValueSetterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -43,6 +43,8 @@ const DEFAULT_COL_FILTER_ROW: ColDef<Row> = { ...DEFAULT_COL, floatingFilter: tr
 /** Columns whose editor is a list to choose from: typing over them opens a text box with what was typed. */
 const CHOICE_KINDS = new Set(['list', 'code', 'village', 'group', 'unit', 'zone']);
 const ROW_COL = '__row';
+/** Rows drawn beyond the visible ones for smooth scrolling (AG Grid's own default). */
+const ROW_BUFFER = 10;
 
 /**
  * One register in an editable grid, with the spreadsheet habits AG Grid Community leaves out: a cell
@@ -682,6 +684,10 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     onCellMouseOver: (e: CellMouseOverEvent<Row>) => latest.current.onCellMouseOver(e),
     onCellDoubleClicked: (e: CellDoubleClickedEvent<Row>) => latest.current.onCellDoubleClicked(e),
     onSortChanged: () => { range.clear(); apiRef.current?.refreshCells({ suppressFlash: true }); },
+    // Drawn first with the rows in view only; the rows above and below, for smooth scrolling, once idle.
+    onFirstDataRendered: (e: FirstDataRenderedEvent<Row>) => requestIdleCallback(() => {
+      if (!e.api.isDestroyed()) e.api.setGridOption('rowBuffer', ROW_BUFFER);
+    }, { timeout: 1000 }),
   }), [range]);
 
   // Read when the button is pressed: focusing a cell does not re-render this component.
@@ -737,6 +743,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
           singleClickEdit={false}
           stopEditingWhenCellsLoseFocus
           suppressScrollOnNewData
+          rowBuffer={0}
           enterNavigatesVerticallyAfterEdit
           tooltipShowDelay={200}
           {...handlers}
