@@ -40,6 +40,9 @@ export class Resolver {
   private retiredGroups = new Set<number>();
   /** Each village's groups by their name and by their number (三组 = 3组 = 3社). */
   private groups = new Map<number, Map<string, number>>();
+  /** Village and group cells as written, already found (a sheet writes the same few thousands of times). */
+  private villageNamed = new Map<string, { id: number; name: string }>();
+  private groupNamed = new Map<string, number>();
   /** What this file said about each household and cadre so far: the same one twice must agree. */
   private seen = new Map<string, Seen>();
   private pendingSeen: [string, Seen][] = [];
@@ -76,9 +79,14 @@ export class Resolver {
 
   village(ctx: RowCtx, key = 'village'): { id: number; name: string } {
     const raw = ctx.get<string>(key)!;
+    const known = this.villageNamed.get(raw);
+    if (known) return known;
     const s = raw.replace(/\s+/g, '').replace(/村委会$|村民委员会$/, '村');
     const v = this.villages.get(s) ?? this.villages.get(`${s}村`);
-    if (v && !this.retired.has(v.name)) return v;
+    if (v && !this.retired.has(v.name)) {
+      this.villageNamed.set(raw, v);
+      return v;
+    }
     const live = [...this.villages.keys()].filter((n) => !this.retired.has(n)).join('、');
     if (!v) ctx.fail(key, `本镇没有“${raw}”这个村，请核对村名（本镇的村：${live}）`, 'unknown_village');
     if (this.retired.has(v.name)) ctx.fail(key, `${v.name}已撤销，不再接收新的记录；请核对村名（本镇在用的村：${live}），或在“设置 → 村和村民小组”中恢复该村后再导入`, 'retired_village');
@@ -88,10 +96,16 @@ export class Resolver {
   group(ctx: RowCtx, village: { id: number; name: string }, key = 'group'): number | null {
     const raw = ctx.get<string>(key);
     if (!raw) return null;
+    const said = `${village.id}|${raw}`;
+    const known = this.groupNamed.get(said);
+    if (known !== undefined) return known;
     const groups = this.groups.get(village.id) ?? new Map<string, number>();
     const n = groupNumber(raw);
     const id = groups.get(raw.replace(/\s+/g, '')) ?? (n !== null && n > 0 ? groups.get(`#${n}`) : undefined);
-    if (id !== undefined && !this.retiredGroups.has(id)) return id;
+    if (id !== undefined && !this.retiredGroups.has(id)) {
+      this.groupNamed.set(said, id);
+      return id;
+    }
     const names = [...groups].filter(([k, g]) => !k.startsWith('#') && !this.retiredGroups.has(g)).map(([k]) => k);
     if (id === undefined) {
       ctx.fail(key, `${village.name}没有“${raw}”这个村民小组（该村的村民小组：${names.join('、') || '无'}），请核对`, 'unknown_group');

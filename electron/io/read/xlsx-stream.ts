@@ -221,11 +221,11 @@ async function sheetTail(buf: Buffer, e: ZipEntry): Promise<string> {
 /** Where a relationship's target lies in the zip: relative to xl/, or absolute from the root. */
 const partName = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
 
-/** A workbook's parts opened: its sheets' entries, shared strings and the file's inflation budget. */
-type OpenBook = { date1904: boolean; sst: string[]; budget: Budget; sheets: { name: string; hidden: boolean; entry: ZipEntry | undefined }[] };
+/** A workbook's parts opened: its sheets' entries, its shared strings' entry and the file's inflation budget. */
+type OpenBook = { date1904: boolean; sstEntry: ZipEntry | undefined; budget: Budget; sheets: { name: string; hidden: boolean; entry: ZipEntry | undefined }[] };
 
-/** The workbook's parts and shared strings; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
-async function openXlsx(buf: Buffer): Promise<OpenBook | null> {
+/** The workbook's parts; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
+function openXlsx(buf: Buffer): OpenBook | null {
   const entries = new Map(zipDirectory(buf).map((e) => [e.name.replace(/^\//, ''), e] as const));
   const part = (n: string) => entries.get(n) ?? [...entries.entries()].find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1];
   const wbEntry = part('xl/workbook.xml');
@@ -241,8 +241,6 @@ async function openXlsx(buf: Buffer): Promise<OpenBook | null> {
   }
   const sstRel = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type));
   const sstEntry = part(sstRel ? partName(sstRel.target) : 'xl/sharedStrings.xml');
-  const sst: string[] = [];
-  if (sstEntry) await scan(partText(buf, sstEntry, budget), SST_ITEM, (m) => { sst.push(m[1] ? itemText(m[1]) : ''); });
   const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbook)?.[1] ?? '';
   const date1904 = ['1', 'true'].includes(attr(pr, 'date1904') ?? '');
   const sheets: OpenBook['sheets'] = [];
@@ -253,15 +251,23 @@ async function openXlsx(buf: Buffer): Promise<OpenBook | null> {
     const entry = rel ? (/\/worksheet$/.test(rel.type) ? part(partName(rel.target)) : undefined) : part(`xl/worksheets/sheet${sheets.length + 1}.xml`);
     sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', entry });
   }
-  return { date1904, sst, budget, sheets };
+  return { date1904, sstEntry, budget, sheets };
+}
+
+/** The workbook's shared strings, in order. */
+async function sharedStrings(buf: Buffer, book: OpenBook): Promise<string[]> {
+  const sst: string[] = [];
+  if (book.sstEntry) await scan(partText(buf, book.sstEntry, book.budget), SST_ITEM, (m) => { sst.push(m[1] ? itemText(m[1]) : ''); });
+  return sst;
 }
 
 /** The workbook read as a stream; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
 export async function readXlsxStream(buf: Buffer): Promise<RawWorkbook | null> {
-  const book = await openXlsx(buf);
+  const book = openXlsx(buf);
   if (!book) return null;
+  const sst = await sharedStrings(buf, book);
   const sheets: RawSheet[] = [];
-  for (const s of book.sheets) sheets.push(await readSheet(buf, s.entry, s.name, s.hidden, book.sst, book.budget));
+  for (const s of book.sheets) sheets.push(await readSheet(buf, s.entry, s.name, s.hidden, sst, book.budget));
   return { format: 'xlsx', date1904: book.date1904, sheets };
 }
 
@@ -276,20 +282,38 @@ export type RowBatch = { rows: [number, CellValue[]][]; at: number };
  * and neither side holds the whole sheet. False (nothing handed over) for any other workbook.
  */
 export async function streamXlsxSheet(buf: Buffer, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }): Promise<boolean> {
-  const book = await openXlsx(buf);
-  if (!book || book.sheets.length !== 1 || !book.sheets[0].entry) return false;
-  const { name, hidden, entry } = book.sheets[0];
-  out.head({ format: 'xlsx', date1904: book.date1904, name, hidden, merges: mergesIn(await sheetTail(buf, entry), Infinity) });
-  let batch: [number, CellValue[]][] = [];
-  const seen = { bytes: 0 };
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    await out.rows({ rows, at: Math.min(1, seen.bytes / Math.max(1, entry.size)) });
-  };
-  await readSheet(buf, entry, name, hidden, book.sst, book.budget, { row: (r, cells) => batch.push([r, cells]), between: flush, seen });
-  await flush();
+  const book = openXlsx(buf);
+  const sheet = book?.sheets.length === 1 ? book.sheets[0] : undefined;
+  if (!book || !sheet?.entry) return false;
+  const { name, hidden, entry } = sheet;
+  // The head waits for the merges at the part's end: they are found by a pass of their own while the
+  // shared strings and the first rows are read (the importer keeps rows that come before the head).
+  // Once the read has failed the head is not sent: the reading process may be on to another file.
+  let reading = true;
+  let tailFailed: (e: unknown) => void = () => {};
+  const failure = new Promise<never>((_ok, fail) => { tailFailed = fail; });
+  failure.catch(() => {});
+  const head = sheetTail(buf, entry).then(
+    (tail) => { if (reading) out.head({ format: 'xlsx', date1904: book.date1904, name, hidden, merges: mergesIn(tail, Infinity) }); },
+    (e: unknown) => { tailFailed(e); throw e; });
+  head.catch(() => {});
+  try {
+    const sst = await sharedStrings(buf, book);
+    let batch: [number, CellValue[]][] = [];
+    const seen = { bytes: 0 };
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const rows = batch;
+      batch = [];
+      // A read waiting for the importer stops at once when the merges' pass fails (the head would never come).
+      await Promise.race([out.rows({ rows, at: Math.min(1, seen.bytes / Math.max(1, entry.size)) }), failure]);
+    };
+    await readSheet(buf, entry, name, hidden, sst, book.budget, { row: (r, cells) => batch.push([r, cells]), between: flush, seen });
+    await flush();
+    await head;
+  } finally {
+    reading = false;
+  }
   return true;
 }
 
