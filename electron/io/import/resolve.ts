@@ -5,7 +5,8 @@ import type { Row, Writer } from './writer';
 
 type Ok<T> = Extract<T, { ok: true }>;
 export type HouseholdRef = { villageId: number; villageName: string; groupId: number | null; head: string; id: Ok<IdResult> | null };
-type Seen = { row: number; values: Record<string, unknown>; labels: Record<string, string> };
+/** What a row said about a household or cadre (kept for every one in the file, so no more than that). */
+type Seen = { row: number; values: Record<string, unknown> };
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -285,7 +286,7 @@ export class Resolver {
         throw new RowFailure([{ row: ctx.row, column: labels[col] ?? ctx.header(at), code: 'conflict', message: `与第 ${before.row} 行是同一${who.startsWith('干部') ? '人' : '户'}（${who}），但“${labels[col] ?? col}”不一致（第 ${before.row} 行为“${show(was)}”，本行为“${show(v)}”）；请核对后只保留正确的一种写法` }]);
       }
     }
-    this.pendingSeen.push([key, { row: ctx.row, values, labels }]);
+    this.pendingSeen.push([key, { row: ctx.row, values }]);
   }
 }
 
