@@ -65,17 +65,12 @@ const rowOf = (ref: string) => Number(/\d+/.exec(ref)?.[0] ?? 0) - 1;
 
 type Budget = { unzipped: number; cells: number };
 
-/**
- * Inflates one part as a stream of text chunks, refusing it past its stated size or the file's budget.
- * `latin1`: each byte one character, for finding ASCII markup fast (UTF-8 text comes out garbled).
- */
-async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { bytes: number }, latin1 = false): AsyncGenerator<string> {
+/** Inflates one part as a stream of byte chunks, refusing it past its stated size or the file's budget. */
+async function* partBytes(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { bytes: number }): AsyncGenerator<Buffer> {
   const nameLen = buf.readUInt16LE(e.offset + 26), extraLen = buf.readUInt16LE(e.offset + 28);
   const start = e.offset + 30 + nameLen + extraLen;
   if (start + e.compressed > buf.length) throw new ReadRefusal(TRUNCATED, 'entry data beyond end');
   const data = buf.subarray(start, start + e.compressed);
-  const utf8 = new TextDecoder('utf-8');
-  const decoder = latin1 ? { decode: (b?: Uint8Array, _o?: object) => (b ? Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1') : '') } : utf8;
   const count = (n: number) => {
     if (seen) seen.bytes += n;
     budget.unzipped -= n;
@@ -83,8 +78,7 @@ async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { byte
   };
   if (e.method === 0) {
     count(data.length);
-    for (let i = 0; i < data.length; i += 1 << 20) yield decoder.decode(data.subarray(i, i + (1 << 20)), { stream: true });
-    yield decoder.decode();
+    for (let i = 0; i < data.length; i += 1 << 20) yield data.subarray(i, i + (1 << 20));
     return;
   }
   if (e.method !== 8) throw new ReadRefusal('文件使用了不支持的压缩方式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
@@ -96,7 +90,7 @@ async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { byte
       n += chunk.length;
       if (n > e.size) throw new ReadRefusal(`文件内部部件 ${e.name} 解压后超过了文件自己声明的大小（声明 ${e.size.toLocaleString('en-US')} 字节），文件异常，已拒绝导入`);
       count(chunk.length);
-      yield decoder.decode(chunk, { stream: true });
+      yield chunk;
     }
   } catch (err) {
     if (err instanceof ReadRefusal) throw err;
@@ -104,7 +98,13 @@ async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { byte
   } finally {
     z.destroy();
   }
-  yield decoder.decode();
+}
+
+/** Inflates one part as a stream of text chunks (UTF-8), refusing it as `partBytes` does. */
+async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { bytes: number }): AsyncGenerator<string> {
+  const utf8 = new TextDecoder('utf-8');
+  for await (const chunk of partBytes(buf, e, budget, seen)) yield utf8.decode(chunk, { stream: true });
+  yield utf8.decode();
 }
 
 /**
@@ -204,18 +204,27 @@ function mergesIn(tail: string, last: number): RawMerge[] {
  */
 async function sheetTail(buf: Buffer, e: ZipEntry): Promise<string> {
   const end = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/;
-  let tail: string | null = null;
-  let carry = '';
+  const tail: Buffer[] = [];
+  let found = false;
+  let carry = Buffer.alloc(0);
   // Its own budget: the part is inflated twice, and the file's budget counts it once (the read proper).
-  // Merges are ASCII: the part is read as latin1, several times faster than decoding UTF-8.
-  for await (const chunk of partText(buf, e, { unzipped: LIMITS.unzippedBytes, cells: 0 }, undefined, true)) {
-    if (tail !== null) { tail += chunk; continue; }
-    const text = carry + chunk;
-    const m = end.exec(text);
-    if (m) tail = text.slice(m.index);
-    else carry = text.slice(-32);
+  // Markup is ASCII: the element's name is looked for in the bytes, and only the text around each one
+  // is decoded (as latin1) and matched, many times faster than decoding and matching the whole part.
+  for await (const chunk of partBytes(buf, e, { unzipped: LIMITS.unzippedBytes, cells: 0 })) {
+    if (found) { tail.push(chunk); continue; }
+    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    let at = -1;
+    for (let i = bytes.indexOf('sheetData'); i >= 0 && at < 0; i = bytes.indexOf('sheetData', i + 1)) {
+      const from = Math.max(0, i - 64);
+      const m = end.exec(bytes.toString('latin1', from, Math.min(bytes.length, i + 128)));
+      if (m) at = from + m.index;
+    }
+    if (at >= 0) {
+      found = true;
+      tail.push(bytes.subarray(at));
+    } else carry = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 256)));
   }
-  return tail ?? '';
+  return Buffer.concat(tail).toString('latin1');
 }
 
 /** Where a relationship's target lies in the zip: relative to xl/, or absolute from the root. */
@@ -307,6 +316,8 @@ export async function streamXlsxSheet(buf: Buffer, out: { head: (h: SheetHead) =
       batch = [];
       // A read waiting for the importer stops at once when the merges' pass fails (the head would never come).
       await Promise.race([out.rows({ rows, at: Math.min(1, seen.bytes / Math.max(1, entry.size)) }), failure]);
+      // Past the first chunk the rows wait for the head: parsing them would take every turn from the merges' pass.
+      await head;
     };
     await readSheet(buf, entry, name, hidden, sst, book.budget, { row: (r, cells) => batch.push([r, cells]), between: flush, seen });
     await flush();
