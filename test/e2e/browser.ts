@@ -18,3 +18,15 @@ export function watchErrors(page: Page): string[] {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   return errors;
 }
+
+/**
+ * Picks `option` in the Ant Design select labelled `label`. The click goes to the option itself, not to a
+ * screen position: the list slides in and re-measures as it opens, and under load a click by position
+ * can land on a neighbour or between items and select nothing (seen in CI on 操作记录's 来源).
+ */
+export async function pickOption(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+  await item.waitFor();
+  await item.dispatchEvent('click');
+}

@@ -2,10 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ledgerCli } from '../helpers/run';
-import { watchErrors } from './browser';
+import { pickOption, watchErrors } from './browser';
 import { useWebSession } from './session';
 
 /** 导出与打印 in browser mode on the demo ledger: an Excel download, the visit-sheet preview and its PDF. */
@@ -14,11 +13,6 @@ const session = useWebSession('e2e-export', async (db) => {
 });
 const { dir } = session;
 const shots = process.env.SCREENSHOT_DIR ?? dir;
-
-async function pickOption(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
-}
 
 describe('导出与打印', () => {
   it('exports T4 as an .xlsx download in the district layout', async () => {

@@ -57,7 +57,7 @@ describe('a big households register', () => {
     // The household added last (in the last page loaded) is found by quick find.
     await page.getByLabel('查找').fill(`户主${N}`);
     await footer.filter({ hasText: '筛选后 1 条' }).waitFor();
-    expect(await grid.locator('.ag-row[row-index="0"] .ag-cell[col-id="head"]').textContent()).toBe(`户主${N}`);
+    await expect.poll(() => grid.locator('.ag-row[row-index="0"] .ag-cell[col-id="head"]').textContent()).toBe(`户主${N}`);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pickOption } from './browser';
 import { shownColumn, useGridSession } from './grid-session';
 
 const UNITS = ['区统计局', '区文广局', '区农牧局', '区水务局', '区卫生局', '区教育局', '区民政局', '区财政局', '区交通局', '区林业局'];
@@ -42,8 +43,7 @@ describe('联系单位, 户档案 and 设置', () => {
     expect(box && box.y + box.height).toBeLessThan(860);
     await page.screenshot({ path: join(shots, 'units.png') });
     // Another period: 2014年下半年 has one visit of 区统计局.
-    await page.getByLabel('统计期间').click();
-    await page.locator('.ant-select-item-option', { hasText: '2014年下半年' }).click();
+    await pickOption(page, '统计期间', '2014年下半年');
     await expect.poll(() => cellText('periodVisits')).toBe('1');
     expect(errors).toEqual([]);
     await page.close();

@@ -80,7 +80,7 @@ describe('register grids as a clerk used to Excel expects', () => {
     await page.keyboard.press('Control+F');
     await page.keyboard.type('wf');
     await expect.poll(() => shownHeads(page)).toEqual(['王芳']);
-    expect(await page.getByTestId('grid-footer').textContent()).toContain('筛选后 1 条');
+    await expect.poll(() => page.getByTestId('grid-footer').textContent()).toContain('筛选后 1 条');
     await page.screenshot({ path: join(shots, 'find-wf.png') });
     await page.getByLabel('查找').fill('mafugui');
     await expect.poll(() => shownHeads(page)).toEqual(['马福贵']);

@@ -17,7 +17,7 @@ describe('browser mode: the households grid', () => {
     await expect.poll(() => page.locator('.ag-header-cell-text').allTextContents()).toContain('户主姓名');
     await expect.poll(() => page.locator('[col-id="head"].ag-cell').allTextContents()).toContain('马福贵');
     expect(await page.locator('[col-id="villageName"].ag-cell').first().textContent()).toBe('旧墩村');
-    expect(await page.getByRole('status').textContent()).toContain('共 1 户');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('共 1 户');
     expect(errors).toEqual([]);
     await page.close();
   });

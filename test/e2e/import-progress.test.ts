@@ -49,7 +49,7 @@ describe('browser mode: long work shows its progress and can be cancelled', () =
     await expect.poll(() => page.locator('.ant-alert', { hasText: /^核对完成/ }).count(), { timeout: 120_000 }).toBe(1);
     const states = await page.evaluate(() => (window as unknown as { barStates: string[] }).barStates);
     expect(states.some((t) => /[1-9][\d,]*( \/ |行，共 )20,000 行/.test(t))).toBe(true);
-    expect(await bar.count()).toBe(0);
+    await expect.poll(() => bar.count()).toBe(0);
     // The cancelled call's answer is a refusal (HTTP 400), which Chromium logs when the call had been sent.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     await page.close();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Request, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ledgerCli, ROOT } from '../helpers/run';
-import { watchErrors } from './browser';
+import { pickOption, watchErrors } from './browser';
 import { useWebSession } from './session';
 
 const ROSTER = join(ROOT, '..', 'shared', 'formats', 'samples', '区文广局-花名册.csv');
@@ -31,17 +31,15 @@ describe('browser mode: corrections in the preview', () => {
 
     // Correction A: 备注 is not imported. Its answer is held.
     await page.getByRole('button', { name: /区文广局-花名册\.csv\s+added/ }).click();
-    await page.getByLabel('“备注”导入为').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('（忽略此列）').click();
+    await pickOption(page, '“备注”导入为', '（忽略此列）');
     await expect.poll(() => held.route !== undefined).toBe(true);
     await expect.poll(() => page.getByText('等最新的核对完成后才能导入').count()).toBe(1);
     expect(await page.getByRole('button', { name: /^导入（新增/ }).isDisabled()).toBe(true);
 
     // Correction B, made while A is still out: the sheet is not imported at all (so neither is the file). B answers first.
-    await page.getByLabel('表的种类').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('不导入此表').click();
+    await pickOption(page, '表的种类', '不导入此表');
     await expect.poll(() => summary.textContent()).toContain('区文广局-花名册.csv—未导入');
-    expect(await page.getByText('等最新的核对完成后才能导入').count()).toBe(0);
+    await expect.poll(() => page.getByText('等最新的核对完成后才能导入').count()).toBe(0);
 
     // A's answer arrives last: it is dropped, the page keeps showing B.
     const late = page.waitForResponse((r) => r.request() === held.request);

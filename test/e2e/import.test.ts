@@ -29,7 +29,7 @@ describe('browser mode: the import wizard', () => {
     const summary = page.locator('.import-summary');
     // Polled: the table's rows may land a render after the 核对完成 line (seen failing 2 runs in 6 under load).
     await expect.poll(() => summary.locator('tbody tr').count()).toBeGreaterThanOrEqual(12);
-    expect(await page.locator('.ant-alert').first().textContent()).toContain('4 处问题');
+    await expect.poll(() => page.locator('.ant-alert').first().textContent()).toContain('4 处问题');
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3000);
     await page.screenshot({ path: join(SHOTS, 'preview-summary.png'), fullPage: true });
@@ -38,8 +38,8 @@ describe('browser mode: the import wizard', () => {
     await page.getByRole('button', { name: '区统计局-双联台账.xlsx 花名册 error' }).click();
     const refused = page.locator('.ant-drawer .import-row-error').first();
     await expect.poll(() => refused.count()).toBe(1);
-    expect(await refused.locator('[col-id="row"]').textContent()).toBe('12');
-    expect(await refused.locator('[col-id="reason"]').textContent()).toContain('校验位');
+    await expect.poll(() => refused.locator('[col-id="row"]').textContent()).toBe('12');
+    await expect.poll(() => refused.locator('[col-id="reason"]').textContent()).toContain('校验位');
     await page.screenshot({ path: join(SHOTS, 'preview-refused-rows.png') });
     await page.locator('.ant-drawer-close').click();
 

@@ -6,7 +6,7 @@ import { createClient } from '../../electron/api/client';
 import { callMethod } from '../../electron/api/dispatch';
 import { exampleContext } from '../helpers/ledger';
 import { ledgerCli } from '../helpers/run';
-import { watchErrors } from './browser';
+import { pickOption, watchErrors } from './browser';
 import { useWebSession } from './session';
 
 /** What the ledger itself holds, asked through the CLI (not the screen). */
@@ -104,8 +104,7 @@ describe('browser mode: delete → 回收站 → 恢复', () => {
     const records = await log.locator('.ant-table-row td:nth-child(3)').allTextContents();
     expect(records.filter((r) => /^\s*\d+\s*$/.test(r))).toEqual([]);
 
-    await page.getByLabel('来源').click();
-    await page.locator('.ant-select-item-option', { hasText: '回收站' }).click();
+    await pickOption(page, '来源', '回收站');
     await expect.poll(async () => [...new Set(await log.locator('.ant-table-row td:nth-child(5)').allTextContents())], WAIT).toEqual(['回收站']);
     expect(await log.locator('.ant-table-row').count()).toBe(5);
     await page.screenshot({ path: join(shots, 'audit-log-recycle.png') });

@@ -74,7 +74,7 @@ describe('browser mode: 撤销 of a 20,000-row batch runs under the progress bar
     await expect.poll(() => history.getByText('已撤销', { exact: true }).count(), { timeout: 120_000 }).toBe(1);
     const stepsDone = await states();
     expect(stepsDone.some((s) => s.bar.startsWith('撤销') && /20,000/.test(s.bar) && s.cancel && !s.dialog)).toBe(true);
-    expect(await bar.count()).toBe(0);
+    await expect.poll(() => bar.count()).toBe(0);
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('共 0 户');
     expect(dumpTables(session.db).households).toEqual([]);
     // The cancelled call's answer is a refusal (HTTP 400), which Chromium logs.
