@@ -7,9 +7,10 @@ import { zhCompare } from '../values/zh-order';
 import { deleteWithDependents, openDeletionOf, planDelete, restoreDeletion } from './deletes';
 import { LedgerError, method, type Ctx } from './define';
 import { jsonFor } from './raw-json';
+import { readAhead, takeAhead } from './page-ahead';
 import { REGISTERS } from './register-specs';
 import { insertAudited, selectRow, updateAudited } from './write';
-import type { PageResult } from './page-rows';
+import { WHOLE_RANGE, type PageResult } from './page-rows';
 
 type Row = Record<string, unknown>;
 /** A list row: at least its id; a register may declare its full shape. */
@@ -45,6 +46,8 @@ export const pageInput = z.object({
   count: z.boolean().default(false),
 });
 export type { PageResult };
+type PageInput = z.output<typeof pageInput>;
+const pageKey = (q: PageInput) => `${q.afterId}:${q.untilId ?? ''}:${q.limit}:${q.count}`;
 /** Where to cut the register into pages: the first page's `first` rows, then pages of `every` rows. */
 export const cutsInput = z.object({
   first: z.number().int().min(1).max(200000),
@@ -128,6 +131,18 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
     return r.data as z.output<S>;
   };
 
+  /** A page as SQLite writes it: the column names once, an array of values per row (page-rows.ts). */
+  const readPage = (ctx: Ctx, q: PageInput): string => {
+    const names = [...columns(ctx)].filter((c) => !NOT_IN_GRID.has(c));
+    const values = names.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
+    const from = `from (${spec.view}) where deletedAt is null`;
+    return ctx.ledger.sqlite.prepare(
+      `select json_object('total', ${q.count ? `(select count(*) ${from})` : 'null'}, 'columns', json(?),
+        'rows', json_group_array(json_array(${values}) order by id))
+      from (select * ${from} and id > ? and id <= ? order by id limit ?)`,
+    ).pluck().get(JSON.stringify(names), q.afterId, q.untilId ?? Number.MAX_SAFE_INTEGER, q.limit) as string;
+  };
+
   return {
     list: method(listInput, (ctx, q): ListResult<R> => {
       const cols = columns(ctx);
@@ -170,14 +185,8 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
      * (`pageRows`). Only what a grid shows: the bookkeeping columns (NOT_IN_GRID) are left out.
      */
     page: method(pageInput, (ctx, q): PageResult => {
-      const names = [...columns(ctx)].filter((c) => !NOT_IN_GRID.has(c));
-      const values = names.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
-      const from = `from (${spec.view}) where deletedAt is null`;
-      const text = ctx.ledger.sqlite.prepare(
-        `select json_object('total', ${q.count ? `(select count(*) ${from})` : 'null'}, 'columns', json(?),
-          'rows', json_group_array(json_array(${values}) order by id))
-        from (select * ${from} and id > ? and id <= ? order by id limit ?)`,
-      ).pluck().get(JSON.stringify(names), q.afterId, q.untilId ?? Number.MAX_SAFE_INTEGER, q.limit) as string;
+      const key = pageKey(q);
+      const text = takeAhead(ctx.ledger.sqlite, tableName, key) ?? readPage(ctx, q);
       return jsonFor(ctx.transport, text) as PageResult;
     }),
 
@@ -199,6 +208,15 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
       }
       const rest = db.prepare(`select count(*) ${from} and id > ?`).pluck().get(ends.at(-1) ?? 0) as number;
       const total = ends.length ? q.first + (ends.length - 1) * q.every + rest : rest;
+      // The pages the grid asks for next, all at once (RegisterGrid `load`): each (end, next end], then the
+      // open one after the last end.
+      if (ends.length) {
+        const next = ends.map((after, i): PageInput => (i + 1 < ends.length
+          ? { afterId: after, untilId: ends[i + 1], limit: WHOLE_RANGE, count: false }
+          : { afterId: after, limit: q.every, count: false }));
+        const byKey = new Map(next.map((p) => [pageKey(p), p]));
+        readAhead(db, tableName, [...byKey.keys()], (k) => readPage(ctx, byKey.get(k)!));
+      }
       return { ends, total };
     }),
 

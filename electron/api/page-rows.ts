@@ -5,6 +5,9 @@
  */
 export type PageResult = { columns: string[]; rows: unknown[][]; total: number | null };
 
+/** The limit a grid gives a page between two cuts (`pageCuts`): the id range alone bounds it. */
+export const WHOLE_RANGE = 200000;
+
 /** The rows of a page as objects keyed by column name, as `list` gives them. */
 export function pageRows<R>(page: PageResult): R[] {
   const { columns } = page;

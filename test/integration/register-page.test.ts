@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pageRows, type PageResult } from '../../electron/api/page-rows';
+import { pageRows, WHOLE_RANGE, type PageResult } from '../../electron/api/page-rows';
 import { inProcessBackend } from '../../electron/backend/in-process';
 import { groupId, tempLedger, villageId, type TestLedger } from '../helpers/ledger';
 
 let t: TestLedger;
 beforeEach(() => { t = tempLedger(); });
 afterEach(() => t.close());
+
+/** Lets the backend take `n` turns of its event loop (the pages read ahead take one each). */
+const turns = async (n: number) => { for (let i = 0; i < n; i++) await new Promise((ok) => setImmediate(ok)); };
 
 /** What a grid shows of a listed row: everything but the record's bookkeeping (when made, changed, deleted). */
 const shown = (rows: Record<string, unknown>[]) => rows.map(({ createdAt: _c, updatedAt: _u, deleted_at: _d, deletedAt: _x, ...r }) => r);
@@ -38,6 +41,24 @@ describe('a register read in pages for the grid', () => {
     expect(rest.total).toBeNull();
     expect(pageRows(rest)).toEqual(shown(listed.slice(2, 4)));
     expect((await t.api.households.page({ afterId: made[4].id })).rows).toEqual([]);
+  });
+
+  it('gives the pages after the cuts as they are when asked for, also where they were read ahead before an edit', async () => {
+    const made = await fiveHouseholds();
+    const cuts = await t.api.households.pageCuts({ first: 1, every: 2 });
+    expect(cuts).toEqual({ ends: [made[0].id, made[3].id], total: 4 });
+    // The backend reads the next pages ahead while the window creates its grid; then the clerk edits one.
+    await turns(10);
+    await t.api.households.update({ id: made[4].id, patch: { note: '改过' } });
+    // The pages the grid asks for after these cuts: (first end, next end], then the open one after it.
+    const between = pageRows<{ head: string }>(await t.api.households.page({ afterId: made[0].id, untilId: made[3].id, limit: WHOLE_RANGE }));
+    expect(between.map((r) => r.head)).toEqual(['李强', '钱勇']);
+    const last = pageRows<{ head: string; note: string | null }>(await t.api.households.page({ afterId: made[3].id, limit: 2 }));
+    expect(last.map((r) => [r.head, r.note])).toEqual([['孙丽', '改过']]);
+    // Asked again, a page is read afresh (each read-ahead page is given once).
+    await t.api.households.update({ id: made[1].id, patch: { note: '又改' } });
+    const again = pageRows<{ head: string; note: string | null }>(await t.api.households.page({ afterId: made[0].id, untilId: made[3].id, limit: WHOLE_RANGE }));
+    expect(again.map((r) => [r.head, r.note])).toEqual([['李强', '又改'], ['钱勇', null]]);
   });
 
   it('over HTTP answers with the JSON SQLite wrote, the same rows once parsed', async () => {

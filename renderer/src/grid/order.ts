@@ -72,7 +72,12 @@ export function registerOrder(order: { field: string; dir: 'asc' | 'desc' }[] | 
   return {
     keyed: (rows: Row[]): Keyed[] => rows.map((row) => ({ row, k: parts.map((p) => p.get(row)) })),
     compare: (x: Keyed, y: Keyed): number => {
-      for (let i = 0; i < n; i++) { const d = valueCompare(x.k[i], y.k[i]); if (d) return parts[i].sign * d; }
+      for (let i = 0; i < n; i++) {
+        const a = x.k[i], b = y.k[i];
+        // Most keys are places and numbers: compared here, without the general comparison's checks.
+        const d = typeof a === 'number' && typeof b === 'number' ? a - b : valueCompare(a, b);
+        if (d) return parts[i].sign * d;
+      }
       return x.row.id - y.row.id;
     },
   };
