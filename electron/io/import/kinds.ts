@@ -14,7 +14,7 @@ export const EVENT_DATES: Partial<Record<SheetCode, string[]>> = { T1: ['since',
 
 /**
  * Adds the record or updates the one it matches. Two matches are never merged: the row is refused and
- * the clerk decides.
+ * the clerk decides. The row's last step: every sheet's row ends with it.
  */
 function upsert(ctx: RowCtx, w: Writer, table: string, what: string, matches: Row[], values: Record<string, unknown>, labels: Record<string, string>, insertOnly: Record<string, unknown> = {}): Outcome {
   if (matches.length > 1) {
@@ -26,14 +26,14 @@ function upsert(ctx: RowCtx, w: Writer, table: string, what: string, matches: Ro
     const cols: string[] = [], params: unknown[] = [];
     for (const k in insertOnly) if (values[k] === undefined) { cols.push(k); params.push(insertOnly[k]); }
     for (const k in values) if (values[k] !== undefined) { cols.push(k); params.push(values[k]); }
-    w.insertColumns(table, cols, params);
+    w.lastStep(() => w.insertColumns(table, cols, params));
     return 'added';
   }
   // Two rows of one import on the same record with different contents would silently overwrite each other.
   if (w.wasTouched(table, matches[0].id) && w.changes(matches[0], values).length > 0) {
     ctx.fail(null, `本次导入中前面已有一行是同一条${what}，但内容不同；同一条${what}只能登记一行，请合并或删除重复的行`, 'conflict');
   }
-  ctx.noteChanges(w.update(table, matches[0], values).map((c) => labels[c] ?? c));
+  ctx.noteChanges(w.lastStep(() => w.update(table, matches[0], values)).map((c) => labels[c] ?? c));
   return ctx.changed.length ? 'updated' : 'unchanged';
 }
 

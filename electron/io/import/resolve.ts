@@ -280,7 +280,8 @@ export class Resolver {
   private checkSeen(ctx: RowCtx, key: string, who: string, values: Record<string, unknown>, labels: Record<string, string>, at: string): void {
     const before = this.seen.get(key);
     if (before) {
-      for (const [col, v] of Object.entries(values)) {
+      for (const col in values) {
+        const v = values[col];
         const was = before.values[col];
         if (v === undefined || was === undefined || was === v) continue;
         throw new RowFailure([{ row: ctx.row, column: labels[col] ?? ctx.header(at), code: 'conflict', message: `与第 ${before.row} 行是同一${who.startsWith('干部') ? '人' : '户'}（${who}），但“${labels[col] ?? col}”不一致（第 ${before.row} 行为“${show(was)}”，本行为“${show(v)}”）；请核对后只保留正确的一种写法` }]);

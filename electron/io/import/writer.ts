@@ -71,8 +71,23 @@ export class Writer {
     this.rowTouched = [];
   }
 
+  /**
+   * The row's last step: nothing after it can refuse the row, so when the row has not written yet its
+   * writes here need no savepoint (an error inside them aborts the whole batch, not the row).
+   */
+  lastStep<T>(work: () => T): T {
+    this.last = true;
+    try {
+      return work();
+    } finally {
+      this.last = false;
+    }
+  }
+
+  private last = false;
+
   private beforeWrite(): void {
-    if (this.inRow && !this.rowSaved) {
+    if (this.inRow && !this.rowSaved && !this.last) {
       this.prep('savepoint import_row').run();
       this.rowSaved = true;
     }
