@@ -131,13 +131,24 @@ const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const VALUE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/;
 const SST_ITEM = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
 
-function cellValue(attrs: string, body: string | undefined, sst: string[]): CellValue {
-  const t = attr(attrs, 't') ?? 'n';
+/**
+ * A cell's attributes as Excel, WPS and ExcelJS write them (` r="B7" s="3" t="s"`): reference and type
+ * read by one match, with nothing to unescape. Any other spelling goes through `attr`.
+ */
+const PLAIN_CELL = /^\s+r="([A-Z]{1,3}\d+)"(?:\s+s="\d+")?(?:\s+t="([a-zA-Z]+)")?\s*$/;
+
+/** The text of a cell's value element: `<v>…</v>` with nothing else inside taken as it is. */
+function valueText(body: string): string | undefined {
+  if (body.startsWith('<v>') && body.endsWith('</v>') && body.indexOf('<', 3) === body.length - 4) return body.slice(3, -4);
+  return VALUE.exec(body)?.[1];
+}
+
+function cellValue(t: string, body: string | undefined, sst: string[]): CellValue {
   if (t === 'inlineStr') {
     const text = body ? itemText(body) : '';
     return text === '' ? null : text;
   }
-  const raw = body ? VALUE.exec(body)?.[1] : undefined;
+  const raw = body ? valueText(body) : undefined;
   if (raw === undefined) return null;
   switch (t) {
     case 's': { const s = sst[Number(raw)]; return s === undefined || s === '' ? null : s; }
@@ -166,10 +177,11 @@ async function readSheet(buf: Buffer, e: ZipEntry | undefined, name: string, hid
     let c = -1;
     CELL.lastIndex = 0;
     for (let cm = CELL.exec(body); cm; cm = CELL.exec(body)) {
-      const ref = attr(cm[1], 'r');
+      const plain = PLAIN_CELL.exec(cm[1]);
+      const ref = plain ? plain[1] : attr(cm[1], 'r');
       c = ref ? column(ref) : c + 1;
       if (c < 0 || c >= LIMITS.columns) continue;
-      const v = cellValue(cm[1], cm[2], sst);
+      const v = cellValue(plain ? plain[2] ?? 'n' : attr(cm[1], 't') ?? 'n', cm[2], sst);
       if (v === null) continue;
       row[c] = v;
       if (--budget.cells < 0) throw new ReadRefusal(`文件的非空单元格超过 ${LIMITS.cells.toLocaleString('en-US')} 个，超过导入上限；请拆分后再导入`);
