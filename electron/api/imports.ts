@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LIMITS, mb } from '../io/read/limits';
 import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollback';
 import { importFiles, type ImportFile } from '../io/import/run';
+import { WorkbookReader } from '../io/read/read';
 import { RosterDateMissing } from '../io/import/roster';
 import type { ImportReport } from '../io/import/types';
 import type { RejectedRow } from '../io/write/rejects';
@@ -65,14 +66,25 @@ function load(ctx: Ctx, given: z.output<typeof fileInput>): ImportFile {
   }
 }
 
-const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean): Promise<ImportReport> => {
+const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean, first?: () => void): Promise<ImportReport> => {
   // A page (desktop window or browser) names only files the person gave it; paths are for the CLI.
   if ((ctx.transport ?? 'direct') !== 'direct' && i.files.some((f) => f.path)) {
     throw new LedgerError('只能导入您选择、拖入或上传的文件，不能按路径读取本机文件');
   }
-  return importFiles(ctx.ledger.sqlite, i.files.map((f) => load(ctx, f)), {
+  // The reading process boots while the backup is taken and the files are loaded.
+  const reader = new WorkbookReader();
+  reader.warm();
+  let files: ImportFile[];
+  try {
+    first?.();
+    files = i.files.map((f) => load(ctx, f));
+  } catch (e) {
+    void reader.close();
+    throw e;
+  }
+  return importFiles(ctx.ledger.sqlite, files, {
     dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, values: i.values, progress: ctx.progress,
-    completeRoster: i.completeRoster, rosterDate: i.rosterDate, signal: ctx.signal,
+    completeRoster: i.completeRoster, rosterDate: i.rosterDate, signal: ctx.signal, readerStarting: reader,
   }).catch((e: unknown) => {
     if (e instanceof RosterDateMissing) throw new LedgerError(e.message);
     throw e;
@@ -96,7 +108,7 @@ export const imports = {
   /** 预览核对: reads and checks everything, as the import would, and writes nothing. */
   preview: method(importInput, (ctx, i) => run(ctx, i, true)),
   /** 导入: the same, in one transaction, recorded as a batch that can be rolled back. */
-  commit: method(importInput, (ctx, i) => { backupBefore(ctx, '导入前'); return run(ctx, i, false); }),
+  commit: method(importInput, (ctx, i) => run(ctx, i, false, () => backupBefore(ctx, '导入前'))),
 
   /** 导入记录: the batches, newest first, with how many records each wrote. */
   batches: method(

@@ -3,6 +3,12 @@ import type { Row, Writer } from './writer';
 const nameKey = (villageId: unknown, head: unknown) => `${String(villageId)}|${String(head)}`;
 
 /**
+ * Keys kept before the cache starts again empty: a file names a household on neighbouring rows, so a
+ * few thousand are enough to spare the lookups, and memory stays the same however long the file is.
+ */
+const KEPT = 10_000;
+
+/**
  * The live households an import looks up, by ID number and by village and head, each read from the
  * ledger once and then kept: a file names the same household on many rows (four plots, a year of
  * visits). A household the import writes is read back and put in; the keys a refused row wrote are
@@ -18,9 +24,18 @@ export class HouseholdCache {
 
   constructor(private readonly w: Writer) {}
 
+  /** Before a key is added: a full cache starts again (what it held is asked of the ledger again, which has it). */
+  private room(): void {
+    if (this.byId.size + this.byName.size >= KEPT) {
+      this.byId.clear();
+      this.byName.clear();
+    }
+  }
+
   withIdNumber(idNumber: string): Row | null {
     let row = this.byId.get(idNumber);
     if (row === undefined) {
+      this.room();
       row = this.w.get<Row>('select * from households where id_number = ? and deleted_at is null', idNumber) ?? null;
       this.byId.set(idNumber, row);
     }
@@ -31,6 +46,7 @@ export class HouseholdCache {
     const key = nameKey(villageId, head);
     let rows = this.byName.get(key);
     if (rows === undefined) {
+      this.room();
       rows = this.w.all<Row>('select * from households where village_id = ? and head = ? and deleted_at is null order by id', villageId, head);
       this.byName.set(key, rows);
     }
@@ -48,7 +64,10 @@ export class HouseholdCache {
       const list = this.byName.get(k.name);
       if (list) this.byName.set(k.name, list.filter((r) => r.id !== id));
     }
-    if (now.id_number !== null) this.byId.set(String(now.id_number), now);
+    if (now.id_number !== null) {
+      this.room();
+      this.byId.set(String(now.id_number), now);
+    }
     const list = this.byName.get(nameKey(now.village_id, now.head));
     if (list) list.push(now);
   }

@@ -5,7 +5,8 @@ import type { Row, Writer } from './writer';
 
 type Ok<T> = Extract<T, { ok: true }>;
 export type HouseholdRef = { villageId: number; villageName: string; groupId: number | null; head: string; id: Ok<IdResult> | null };
-type Seen = { row: number; values: Record<string, unknown>; labels: Record<string, string> };
+/** What a row said about a household or cadre (kept for every one in the file, so no more than that). */
+type Seen = { row: number; values: Record<string, unknown> };
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -40,6 +41,9 @@ export class Resolver {
   private retiredGroups = new Set<number>();
   /** Each village's groups by their name and by their number (三组 = 3组 = 3社). */
   private groups = new Map<number, Map<string, number>>();
+  /** Village and group cells as written, already found (a sheet writes the same few thousands of times). */
+  private villageNamed = new Map<string, { id: number; name: string }>();
+  private groupNamed = new Map<string, number>();
   /** What this file said about each household and cadre so far: the same one twice must agree. */
   private seen = new Map<string, Seen>();
   private pendingSeen: [string, Seen][] = [];
@@ -76,9 +80,14 @@ export class Resolver {
 
   village(ctx: RowCtx, key = 'village'): { id: number; name: string } {
     const raw = ctx.get<string>(key)!;
+    const known = this.villageNamed.get(raw);
+    if (known) return known;
     const s = raw.replace(/\s+/g, '').replace(/村委会$|村民委员会$/, '村');
     const v = this.villages.get(s) ?? this.villages.get(`${s}村`);
-    if (v && !this.retired.has(v.name)) return v;
+    if (v && !this.retired.has(v.name)) {
+      this.villageNamed.set(raw, v);
+      return v;
+    }
     const live = [...this.villages.keys()].filter((n) => !this.retired.has(n)).join('、');
     if (!v) ctx.fail(key, `本镇没有“${raw}”这个村，请核对村名（本镇的村：${live}）`, 'unknown_village');
     if (this.retired.has(v.name)) ctx.fail(key, `${v.name}已撤销，不再接收新的记录；请核对村名（本镇在用的村：${live}），或在“设置 → 村和村民小组”中恢复该村后再导入`, 'retired_village');
@@ -88,10 +97,16 @@ export class Resolver {
   group(ctx: RowCtx, village: { id: number; name: string }, key = 'group'): number | null {
     const raw = ctx.get<string>(key);
     if (!raw) return null;
+    const said = `${village.id}|${raw}`;
+    const known = this.groupNamed.get(said);
+    if (known !== undefined) return known;
     const groups = this.groups.get(village.id) ?? new Map<string, number>();
     const n = groupNumber(raw);
     const id = groups.get(raw.replace(/\s+/g, '')) ?? (n !== null && n > 0 ? groups.get(`#${n}`) : undefined);
-    if (id !== undefined && !this.retiredGroups.has(id)) return id;
+    if (id !== undefined && !this.retiredGroups.has(id)) {
+      this.groupNamed.set(said, id);
+      return id;
+    }
     const names = [...groups].filter(([k, g]) => !k.startsWith('#') && !this.retiredGroups.has(g)).map(([k]) => k);
     if (id === undefined) {
       ctx.fail(key, `${village.name}没有“${raw}”这个村民小组（该村的村民小组：${names.join('、') || '无'}），请核对`, 'unknown_group');
@@ -265,13 +280,14 @@ export class Resolver {
   private checkSeen(ctx: RowCtx, key: string, who: string, values: Record<string, unknown>, labels: Record<string, string>, at: string): void {
     const before = this.seen.get(key);
     if (before) {
-      for (const [col, v] of Object.entries(values)) {
+      for (const col in values) {
+        const v = values[col];
         const was = before.values[col];
         if (v === undefined || was === undefined || was === v) continue;
         throw new RowFailure([{ row: ctx.row, column: labels[col] ?? ctx.header(at), code: 'conflict', message: `与第 ${before.row} 行是同一${who.startsWith('干部') ? '人' : '户'}（${who}），但“${labels[col] ?? col}”不一致（第 ${before.row} 行为“${show(was)}”，本行为“${show(v)}”）；请核对后只保留正确的一种写法` }]);
       }
     }
-    this.pendingSeen.push([key, { row: ctx.row, values, labels }]);
+    this.pendingSeen.push([key, { row: ctx.row, values }]);
   }
 }
 

@@ -16,7 +16,8 @@ export class RowCtx {
   constructor(
     readonly row: number,
     readonly values: Map<string, unknown>,
-    private readonly headers: Map<string, string>,
+    /** The sheet's headers by field: one map shared by all its rows, never changed. */
+    readonly headers: ReadonlyMap<string, string>,
   ) {}
 
   has(key: string): boolean {

@@ -29,6 +29,8 @@ export type ImportOptions = {
   previewRows?: number;
   /** A reading process to reuse (many imports in a row); by default one is started and stopped per import. */
   reader?: WorkbookReader;
+  /** A reading process already starting (WorkbookReader.warm) for this import alone: used and stopped as its own. */
+  readerStarting?: WorkbookReader;
   /** The clerk's answers for words that are not listed values (remembered per unit when the batch commits). */
   values?: ValueChoice[];
   /** T1 sheets taken as their unit's complete roster ('all': every T1 sheet of the batch). */
@@ -346,7 +348,7 @@ function totals(files: FileReport[]): ImportReport['totals'] {
  * xlsx imported alone is written while it is read (importStreamed).
  */
 export async function importFiles(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
-  const reader = opts.reader ?? new WorkbookReader();
+  const reader = opts.reader ?? opts.readerStarting ?? new WorkbookReader();
   // The reading process goes as soon as the files are read, not after the writes (its memory); closing twice is harmless.
   const close = async () => { if (!opts.reader) await reader.close(); };
   try {

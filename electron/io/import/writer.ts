@@ -24,15 +24,18 @@ const bindable = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === u
  */
 export class Writer {
   private stmts = new Map<string, Database.Statement>();
-  private auditSql = new Map<string, string>();
+  /** The audit row's statement by table. */
+  private audits = new Map<string, Database.Statement>();
   batchId: number | null = null;
   writes = 0;
-  /** Records this import has already added or changed (`table:id`): a later row landing on one is a duplicate. */
-  readonly touched = new Set<string>();
+  /** Records this import has already added or changed, by table: a later row landing on one is a duplicate. */
+  private readonly touched = new Map<string, Set<number>>();
   /** The pairing the last T1 row matched or added, and its cadre's unit (for complete rosters). */
   listedPairing: { unit: number; pairing: number } | null = null;
   private rowStart = 0;
-  private rowTouched: string[] = [];
+  private rowTouched: [Set<number>, number][] = [];
+  /** Insert statements by table and column list (a row's SQL is not rebuilt for every row). */
+  private inserts = new Map<string, Database.Statement>();
 
   /** Whether a row is being applied, and whether its savepoint is open (it opens at the row's first write). */
   private inRow = false;
@@ -64,19 +67,41 @@ export class Writer {
     }
     this.inRow = this.rowSaved = false;
     this.writes = this.rowStart;
-    for (const k of this.rowTouched) this.touched.delete(k);
+    for (const [ids, id] of this.rowTouched) ids.delete(id);
     this.rowTouched = [];
   }
 
+  /**
+   * The row's last step: nothing after it can refuse the row, so when the row has not written yet its
+   * writes here need no savepoint (an error inside them aborts the whole batch, not the row).
+   */
+  lastStep<T>(work: () => T): T {
+    this.last = true;
+    try {
+      return work();
+    } finally {
+      this.last = false;
+    }
+  }
+
+  private last = false;
+
   private beforeWrite(): void {
-    if (this.inRow && !this.rowSaved) {
+    if (this.inRow && !this.rowSaved && !this.last) {
       this.prep('savepoint import_row').run();
       this.rowSaved = true;
     }
   }
 
-  private touch(key: string): void {
-    if (!this.touched.has(key)) { this.touched.add(key); this.rowTouched.push(key); }
+  private touch(table: string, id: number): void {
+    let ids = this.touched.get(table);
+    if (!ids) this.touched.set(table, (ids = new Set()));
+    if (!ids.has(id)) { ids.add(id); this.rowTouched.push([ids, id]); }
+  }
+
+  /** Whether this import has already added or changed the record. */
+  wasTouched(table: string, id: number): boolean {
+    return this.touched.get(table)?.has(id) ?? false;
   }
 
   constructor(readonly db: Database.Database) {}
@@ -101,26 +126,37 @@ export class Writer {
    * written row is read back into JavaScript.
    */
   private audit(table: string, id: number, action: 'create' | 'update', before: string | null): void {
-    let sql = this.auditSql.get(table);
-    if (sql === undefined) {
+    let stmt = this.audits.get(table);
+    if (stmt === undefined) {
       const cols = this.db.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table) as string[];
       const json = cols.map((c) => `'${camel(c)}', "${c}"`).join(', ');
-      sql = `insert into audit_log (table_name, row_id, action, before, after, batch_id, source) select ?, id, ?, ?, json_object(${json}), ?, 'import' from ${table} where id = ?`;
-      this.auditSql.set(table, sql);
+      stmt = this.db.prepare(`insert into audit_log (table_name, row_id, action, before, after, batch_id, source) select ?, id, ?, ?, json_object(${json}), ?, 'import' from ${table} where id = ?`);
+      this.audits.set(table, stmt);
     }
-    this.prep(sql).run(table, action, before, this.batchId, id);
+    stmt.run(table, action, before, this.batchId, id);
     this.writes++;
   }
 
   /** Adds a record; returns its id with the values given (what callers read of a new record). */
   insert(table: string, values: Record<string, unknown>): Row {
-    this.beforeWrite();
     const cols = Object.keys(values);
-    const id = Number(this.prep(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`)
-      .run(...cols.map((c) => bindable(values[c]))).lastInsertRowid);
+    return { ...values, id: this.insertColumns(table, cols, cols.map((c) => values[c])) };
+  }
+
+  /**
+   * Adds a record from its columns and their values (in the same order); returns its id. The bulk
+   * path: one statement per table and column list, prepared once, and no object built per row.
+   */
+  insertColumns(table: string, cols: string[], values: unknown[]): number {
+    this.beforeWrite();
+    const key = `${table}(${cols.join(',')})`;
+    let stmt = this.inserts.get(key);
+    if (!stmt) this.inserts.set(key, (stmt = this.db.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`)));
+    for (let i = 0; i < values.length; i++) values[i] = bindable(values[i]);
+    const id = Number(stmt.run(values).lastInsertRowid);
     this.audit(table, id, 'create', null);
-    this.touch(`${table}:${id}`);
-    return { ...values, id };
+    this.touch(table, id);
+    return id;
   }
 
   /** Writes the columns that really change; returns their names (none: nothing written, no audit). */
@@ -131,7 +167,7 @@ export class Writer {
     this.prep(`update ${table} set ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`)
       .run(...changed.map((c) => bindable(values[c])), new Date().toISOString(), before.id);
     this.audit(table, before.id, 'update', JSON.stringify(auditShape(before)));
-    this.touch(`${table}:${before.id}`);
+    this.touch(table, before.id);
     return changed;
   }
 

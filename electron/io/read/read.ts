@@ -83,6 +83,14 @@ export class WorkbookReader {
     p?.reject(e);
   }
 
+  /**
+   * Starts the reading process now, so that it boots while the caller does other work (the backup
+   * before an import); a failure to start shows at the first read, as it would without this.
+   */
+  warm(): void {
+    this.start().catch(() => {});
+  }
+
   /** `signal`: aborting it stops the reading process at once; the read rejects with ReadAborted. */
   async read(bytes: Uint8Array, name: string, timeoutMs: number = LIMITS.workerTimeoutMs, signal?: AbortSignal): Promise<RawWorkbook> {
     return (await this.request(bytes, name, timeoutMs, signal))!;

@@ -1,5 +1,4 @@
-import * as XLSX from 'xlsx';
-import * as cptable from 'xlsx/dist/cpexcel.full.mjs';
+import type * as XLSX from 'xlsx';
 import { parseDate } from '../../values/dates';
 import { decodeText, parseCsv } from './csv';
 import { LIMITS, mb } from './limits';
@@ -7,8 +6,19 @@ import { ReadRefusal, type CellValue, type RawMerge, type RawSheet, type RawWork
 import { readXlsxStream, streamXlsxSheet, worthStreaming, type RowBatch, type SheetHead } from './xlsx-stream';
 import { checkInflatedSizes, checkZip, zipDirectory, zipEntryText } from './zip';
 
-// Old .xls (BIFF5) from Chinese Excel and WPS store text in code page 936.
-XLSX.set_cptable(cptable);
+/**
+ * SheetJS and its code pages, loaded at the first file that needs them: a big xlsx is read by our own
+ * streaming reader, and loading them cost the reading process a third of a second before its first row.
+ */
+let sheetjs: Promise<typeof XLSX> | null = null;
+function loadSheetJs(): Promise<typeof XLSX> {
+  sheetjs ??= Promise.all([import('xlsx'), import('xlsx/dist/cpexcel.full.mjs')]).then(([x, cptable]) => {
+    // Old .xls (BIFF5) from Chinese Excel and WPS store text in code page 936.
+    x.set_cptable(cptable);
+    return x;
+  });
+  return sheetjs;
+}
 
 const ERROR_TEXT: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
 const PASSWORD = '文件设有密码（已加密），请在 Excel 或 WPS 中取消密码后另存，再导入';
@@ -137,7 +147,7 @@ export async function parseWorkbook(bytes: Uint8Array, name: string, opts: { str
     if (streamed) return streamed;
     if (kind === 'xlsx' || kind === 'ods') await checkInflatedSizes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (kind === 'ods') checkOdsRepeats(bytes);
-    const wb = XLSX.read(bytes, {
+    const wb = (await loadSheetJs()).read(bytes, {
       type: 'buffer', dense: true, cellText: false, cellFormula: false, cellHTML: false, cellStyles: false, cellNF: false,
       cellDates: false, sheetRows: LIMITS.sheetRows + 1, WTF: false,
     });

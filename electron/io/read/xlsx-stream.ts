@@ -65,17 +65,12 @@ const rowOf = (ref: string) => Number(/\d+/.exec(ref)?.[0] ?? 0) - 1;
 
 type Budget = { unzipped: number; cells: number };
 
-/**
- * Inflates one part as a stream of text chunks, refusing it past its stated size or the file's budget.
- * `latin1`: each byte one character, for finding ASCII markup fast (UTF-8 text comes out garbled).
- */
-async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { bytes: number }, latin1 = false): AsyncGenerator<string> {
+/** Inflates one part as a stream of byte chunks, refusing it past its stated size or the file's budget. */
+async function* partBytes(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { bytes: number }): AsyncGenerator<Buffer> {
   const nameLen = buf.readUInt16LE(e.offset + 26), extraLen = buf.readUInt16LE(e.offset + 28);
   const start = e.offset + 30 + nameLen + extraLen;
   if (start + e.compressed > buf.length) throw new ReadRefusal(TRUNCATED, 'entry data beyond end');
   const data = buf.subarray(start, start + e.compressed);
-  const utf8 = new TextDecoder('utf-8');
-  const decoder = latin1 ? { decode: (b?: Uint8Array, _o?: object) => (b ? Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1') : '') } : utf8;
   const count = (n: number) => {
     if (seen) seen.bytes += n;
     budget.unzipped -= n;
@@ -83,8 +78,7 @@ async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { byte
   };
   if (e.method === 0) {
     count(data.length);
-    for (let i = 0; i < data.length; i += 1 << 20) yield decoder.decode(data.subarray(i, i + (1 << 20)), { stream: true });
-    yield decoder.decode();
+    for (let i = 0; i < data.length; i += 1 << 20) yield data.subarray(i, i + (1 << 20));
     return;
   }
   if (e.method !== 8) throw new ReadRefusal('文件使用了不支持的压缩方式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
@@ -96,7 +90,7 @@ async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { byte
       n += chunk.length;
       if (n > e.size) throw new ReadRefusal(`文件内部部件 ${e.name} 解压后超过了文件自己声明的大小（声明 ${e.size.toLocaleString('en-US')} 字节），文件异常，已拒绝导入`);
       count(chunk.length);
-      yield decoder.decode(chunk, { stream: true });
+      yield chunk;
     }
   } catch (err) {
     if (err instanceof ReadRefusal) throw err;
@@ -104,7 +98,13 @@ async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { byte
   } finally {
     z.destroy();
   }
-  yield decoder.decode();
+}
+
+/** Inflates one part as a stream of text chunks (UTF-8), refusing it as `partBytes` does. */
+async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { bytes: number }): AsyncGenerator<string> {
+  const utf8 = new TextDecoder('utf-8');
+  for await (const chunk of partBytes(buf, e, budget, seen)) yield utf8.decode(chunk, { stream: true });
+  yield utf8.decode();
 }
 
 /**
@@ -131,13 +131,24 @@ const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const VALUE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/;
 const SST_ITEM = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
 
-function cellValue(attrs: string, body: string | undefined, sst: string[]): CellValue {
-  const t = attr(attrs, 't') ?? 'n';
+/**
+ * A cell's attributes as Excel, WPS and ExcelJS write them (` r="B7" s="3" t="s"`): reference and type
+ * read by one match, with nothing to unescape. Any other spelling goes through `attr`.
+ */
+const PLAIN_CELL = /^\s+r="([A-Z]{1,3}\d+)"(?:\s+s="\d+")?(?:\s+t="([a-zA-Z]+)")?\s*$/;
+
+/** The text of a cell's value element: `<v>…</v>` with nothing else inside taken as it is. */
+function valueText(body: string): string | undefined {
+  if (body.startsWith('<v>') && body.endsWith('</v>') && body.indexOf('<', 3) === body.length - 4) return body.slice(3, -4);
+  return VALUE.exec(body)?.[1];
+}
+
+function cellValue(t: string, body: string | undefined, sst: string[]): CellValue {
   if (t === 'inlineStr') {
     const text = body ? itemText(body) : '';
     return text === '' ? null : text;
   }
-  const raw = body ? VALUE.exec(body)?.[1] : undefined;
+  const raw = body ? valueText(body) : undefined;
   if (raw === undefined) return null;
   switch (t) {
     case 's': { const s = sst[Number(raw)]; return s === undefined || s === '' ? null : s; }
@@ -166,10 +177,11 @@ async function readSheet(buf: Buffer, e: ZipEntry | undefined, name: string, hid
     let c = -1;
     CELL.lastIndex = 0;
     for (let cm = CELL.exec(body); cm; cm = CELL.exec(body)) {
-      const ref = attr(cm[1], 'r');
+      const plain = PLAIN_CELL.exec(cm[1]);
+      const ref = plain ? plain[1] : attr(cm[1], 'r');
       c = ref ? column(ref) : c + 1;
       if (c < 0 || c >= LIMITS.columns) continue;
-      const v = cellValue(cm[1], cm[2], sst);
+      const v = cellValue(plain ? plain[2] ?? 'n' : attr(cm[1], 't') ?? 'n', cm[2], sst);
       if (v === null) continue;
       row[c] = v;
       if (--budget.cells < 0) throw new ReadRefusal(`文件的非空单元格超过 ${LIMITS.cells.toLocaleString('en-US')} 个，超过导入上限；请拆分后再导入`);
@@ -204,28 +216,37 @@ function mergesIn(tail: string, last: number): RawMerge[] {
  */
 async function sheetTail(buf: Buffer, e: ZipEntry): Promise<string> {
   const end = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/;
-  let tail: string | null = null;
-  let carry = '';
+  const tail: Buffer[] = [];
+  let found = false;
+  let carry = Buffer.alloc(0);
   // Its own budget: the part is inflated twice, and the file's budget counts it once (the read proper).
-  // Merges are ASCII: the part is read as latin1, several times faster than decoding UTF-8.
-  for await (const chunk of partText(buf, e, { unzipped: LIMITS.unzippedBytes, cells: 0 }, undefined, true)) {
-    if (tail !== null) { tail += chunk; continue; }
-    const text = carry + chunk;
-    const m = end.exec(text);
-    if (m) tail = text.slice(m.index);
-    else carry = text.slice(-32);
+  // Markup is ASCII: the element's name is looked for in the bytes, and only the text around each one
+  // is decoded (as latin1) and matched, many times faster than decoding and matching the whole part.
+  for await (const chunk of partBytes(buf, e, { unzipped: LIMITS.unzippedBytes, cells: 0 })) {
+    if (found) { tail.push(chunk); continue; }
+    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    let at = -1;
+    for (let i = bytes.indexOf('sheetData'); i >= 0 && at < 0; i = bytes.indexOf('sheetData', i + 1)) {
+      const from = Math.max(0, i - 64);
+      const m = end.exec(bytes.toString('latin1', from, Math.min(bytes.length, i + 128)));
+      if (m) at = from + m.index;
+    }
+    if (at >= 0) {
+      found = true;
+      tail.push(bytes.subarray(at));
+    } else carry = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 256)));
   }
-  return tail ?? '';
+  return Buffer.concat(tail).toString('latin1');
 }
 
 /** Where a relationship's target lies in the zip: relative to xl/, or absolute from the root. */
 const partName = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
 
-/** A workbook's parts opened: its sheets' entries, shared strings and the file's inflation budget. */
-type OpenBook = { date1904: boolean; sst: string[]; budget: Budget; sheets: { name: string; hidden: boolean; entry: ZipEntry | undefined }[] };
+/** A workbook's parts opened: its sheets' entries, its shared strings' entry and the file's inflation budget. */
+type OpenBook = { date1904: boolean; sstEntry: ZipEntry | undefined; budget: Budget; sheets: { name: string; hidden: boolean; entry: ZipEntry | undefined }[] };
 
-/** The workbook's parts and shared strings; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
-async function openXlsx(buf: Buffer): Promise<OpenBook | null> {
+/** The workbook's parts; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
+function openXlsx(buf: Buffer): OpenBook | null {
   const entries = new Map(zipDirectory(buf).map((e) => [e.name.replace(/^\//, ''), e] as const));
   const part = (n: string) => entries.get(n) ?? [...entries.entries()].find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1];
   const wbEntry = part('xl/workbook.xml');
@@ -241,8 +262,6 @@ async function openXlsx(buf: Buffer): Promise<OpenBook | null> {
   }
   const sstRel = [...rels.values()].find((r) => /\/sharedStrings$/.test(r.type));
   const sstEntry = part(sstRel ? partName(sstRel.target) : 'xl/sharedStrings.xml');
-  const sst: string[] = [];
-  if (sstEntry) await scan(partText(buf, sstEntry, budget), SST_ITEM, (m) => { sst.push(m[1] ? itemText(m[1]) : ''); });
   const pr = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(workbook)?.[1] ?? '';
   const date1904 = ['1', 'true'].includes(attr(pr, 'date1904') ?? '');
   const sheets: OpenBook['sheets'] = [];
@@ -253,15 +272,23 @@ async function openXlsx(buf: Buffer): Promise<OpenBook | null> {
     const entry = rel ? (/\/worksheet$/.test(rel.type) ? part(partName(rel.target)) : undefined) : part(`xl/worksheets/sheet${sheets.length + 1}.xml`);
     sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', entry });
   }
-  return { date1904, sst, budget, sheets };
+  return { date1904, sstEntry, budget, sheets };
+}
+
+/** The workbook's shared strings, in order. */
+async function sharedStrings(buf: Buffer, book: OpenBook): Promise<string[]> {
+  const sst: string[] = [];
+  if (book.sstEntry) await scan(partText(buf, book.sstEntry, book.budget), SST_ITEM, (m) => { sst.push(m[1] ? itemText(m[1]) : ''); });
+  return sst;
 }
 
 /** The workbook read as a stream; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
 export async function readXlsxStream(buf: Buffer): Promise<RawWorkbook | null> {
-  const book = await openXlsx(buf);
+  const book = openXlsx(buf);
   if (!book) return null;
+  const sst = await sharedStrings(buf, book);
   const sheets: RawSheet[] = [];
-  for (const s of book.sheets) sheets.push(await readSheet(buf, s.entry, s.name, s.hidden, book.sst, book.budget));
+  for (const s of book.sheets) sheets.push(await readSheet(buf, s.entry, s.name, s.hidden, sst, book.budget));
   return { format: 'xlsx', date1904: book.date1904, sheets };
 }
 
@@ -276,20 +303,40 @@ export type RowBatch = { rows: [number, CellValue[]][]; at: number };
  * and neither side holds the whole sheet. False (nothing handed over) for any other workbook.
  */
 export async function streamXlsxSheet(buf: Buffer, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }): Promise<boolean> {
-  const book = await openXlsx(buf);
-  if (!book || book.sheets.length !== 1 || !book.sheets[0].entry) return false;
-  const { name, hidden, entry } = book.sheets[0];
-  out.head({ format: 'xlsx', date1904: book.date1904, name, hidden, merges: mergesIn(await sheetTail(buf, entry), Infinity) });
-  let batch: [number, CellValue[]][] = [];
-  const seen = { bytes: 0 };
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    await out.rows({ rows, at: Math.min(1, seen.bytes / Math.max(1, entry.size)) });
-  };
-  await readSheet(buf, entry, name, hidden, book.sst, book.budget, { row: (r, cells) => batch.push([r, cells]), between: flush, seen });
-  await flush();
+  const book = openXlsx(buf);
+  const sheet = book?.sheets.length === 1 ? book.sheets[0] : undefined;
+  if (!book || !sheet?.entry) return false;
+  const { name, hidden, entry } = sheet;
+  // The head waits for the merges at the part's end: they are found by a pass of their own while the
+  // shared strings and the first rows are read (the importer keeps rows that come before the head).
+  // Once the read has failed the head is not sent: the reading process may be on to another file.
+  let reading = true;
+  let tailFailed: (e: unknown) => void = () => {};
+  const failure = new Promise<never>((_ok, fail) => { tailFailed = fail; });
+  failure.catch(() => {});
+  const head = sheetTail(buf, entry).then(
+    (tail) => { if (reading) out.head({ format: 'xlsx', date1904: book.date1904, name, hidden, merges: mergesIn(tail, Infinity) }); },
+    (e: unknown) => { tailFailed(e); throw e; });
+  head.catch(() => {});
+  try {
+    const sst = await sharedStrings(buf, book);
+    let batch: [number, CellValue[]][] = [];
+    const seen = { bytes: 0 };
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const rows = batch;
+      batch = [];
+      // A read waiting for the importer stops at once when the merges' pass fails (the head would never come).
+      await Promise.race([out.rows({ rows, at: Math.min(1, seen.bytes / Math.max(1, entry.size)) }), failure]);
+      // Past the first chunk the rows wait for the head: parsing them would take every turn from the merges' pass.
+      await head;
+    };
+    await readSheet(buf, entry, name, hidden, sst, book.budget, { row: (r, cells) => batch.push([r, cells]), between: flush, seen });
+    await flush();
+    await head;
+  } finally {
+    reading = false;
+  }
   return true;
 }
 
