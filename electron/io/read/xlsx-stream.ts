@@ -311,13 +311,13 @@ export async function streamXlsxSheet(buf: Buffer, out: { head: (h: SheetHead) =
   // shared strings and the first rows are read (the importer keeps rows that come before the head).
   // Once the read has failed the head is not sent: the reading process may be on to another file.
   let reading = true;
-  let tailFailed: (e: unknown) => void = () => {};
-  const failure = new Promise<never>((_ok, fail) => { tailFailed = fail; });
-  failure.catch(() => {});
-  const head = sheetTail(buf, entry).then(
-    (tail) => { if (reading) out.head({ format: 'xlsx', date1904: book.date1904, name, hidden, merges: mergesIn(tail, Infinity) }); },
-    (e: unknown) => { tailFailed(e); throw e; });
+  const head = sheetTail(buf, entry).then((tail) => {
+    if (reading) out.head({ format: 'xlsx', date1904: book.date1904, name, hidden, merges: mergesIn(tail, Infinity) });
+  });
   head.catch(() => {});
+  // Fails as the head does, and otherwise never settles: a read waiting for the importer races it.
+  const failure = head.then(() => new Promise<never>(() => {}));
+  failure.catch(() => {});
   try {
     const sst = await sharedStrings(buf, book);
     let batch: [number, CellValue[]][] = [];
