@@ -21,6 +21,7 @@ import { TextEditor } from './editors';
 import { forwardedKeys, isImeKey, typedStart, useTypingProxy } from './typing';
 import { GridController, errorKey, isDraft, type CellEdit, type Problem } from './controller';
 import { GridFooter, type FooterFigures } from './GridFooter';
+import { footerFigures } from './footer-figures';
 import { RangeSelection } from './range';
 import { loadPinyin, matches, matchWords, pinyinReady, rowSearchText } from './search';
 import { gridTheme, localeText } from './setup';
@@ -212,6 +213,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       if (fresh) api.setGridOption('resetRowDataOnUpdate', false);
       loaded = rows.length - drafts;
       take([], true);
+      latest.current.showFigures();
     }
     await loadPinyin();
     warmSearch(api);
@@ -268,6 +270,10 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   }, [quick]);
 
   // --- columns ---
+  // A cell's tooltip (why its value was not saved) comes with the first such problem: a tooltip on every
+  // column makes AG Grid wire each cell drawn for one, a fifth of the time the first screen takes.
+  const [errorTips, setErrorTips] = useState(false);
+  useEffect(() => { if (!errorTips && ctl.errors.size > 0) setErrorTips(true); });
   const colIndex = useRef(new Map<string, number>());
   const indexColumns = () => {
     colIndex.current = new Map((apiRef.current?.getAllDisplayedColumns() ?? []).map((c, i) => [c.getColId(), i]));
@@ -304,10 +310,10 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
           'cell-error': (p: CellClassParams<Row>) => Boolean(p.data && ctl.errors.has(errorKey(p.data.id, colId))),
           'cell-range': (p: CellClassParams<Row>) => range.isBlock() && range.has(p.node.rowIndex ?? -1, colIndex.current.get(colId) ?? -1),
         },
-        tooltipValueGetter: (p) => (p.data ? ctl.errors.get(errorKey(p.data.id, colId)) : undefined),
+        tooltipValueGetter: errorTips ? (p) => (p.data ? ctl.errors.get(errorKey(p.data.id, colId)) : undefined) : undefined,
       };
     })];
-  }, [def, lookups, ctl, range]);
+  }, [def, lookups, ctl, range, errorTips]);
 
   const redrawRange = () => apiRef.current?.refreshCells({ suppressFlash: true });
 
@@ -640,25 +646,15 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   const footerTimer = useRef(0);
   const updateFooter = () => {
     cancelAnimationFrame(footerTimer.current);
-    footerTimer.current = requestAnimationFrame(() => {
-      const api = apiRef.current;
-      if (!api || api.isDestroyed()) return;
-      const sumCols = (api.getColumns() ?? []).map((c) => c.getColDef()).filter((c) => { const m = c.context as ColMeta | undefined; return m?.kind === 'scaled' && !!m.unit && !m.noSum; });
-      const sums = sumCols.map(() => 0);
-      let shown = 0;
-      let all = 0;
-      // Unfiltered, the rows shown are all the rows: one pass over 100,000 rows, not two.
-      const filtered = api.isAnyFilterPresent();
-      if (filtered) api.forEachNode((n) => { if (n.data && !isDraft(n.data)) all++; });
-      api.forEachNodeAfterFilter((n) => {
-        if (!n.data || isDraft(n.data)) return;
-        shown++;
-        sumCols.forEach((c, i) => { const v = n.data![c.field!]; if (typeof v === 'number') sums[i] += v; });
-      });
-      if (!filtered) all = shown;
-      const next = { shown, all, sums: sumCols.map((c, i) => ({ label: c.headerName ?? '', unit: (c.context as { unit: string }).unit, value: sums[i] })) };
-      setFigures((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
-    });
+    footerTimer.current = requestAnimationFrame(showFigures);
+  };
+  /** Now, not at the next frame: once every row is in, the footer says so in the same render as 共 N 条. */
+  const showFigures = () => {
+    cancelAnimationFrame(footerTimer.current);
+    const api = apiRef.current;
+    if (!api || api.isDestroyed()) return;
+    const next = footerFigures(api);
+    setFigures((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
   };
 
   const onGridReady = (e: GridReadyEvent<Row>) => {
@@ -671,8 +667,8 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
 
   // The grid gets the same callbacks on every render (new ones would make it re-apply its options);
   // they call the latest closures through a ref.
-  const latest = useRef({ onGridReady, updateFooter, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf });
-  latest.current = { onGridReady, updateFooter, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf };
+  const latest = useRef({ onGridReady, updateFooter, showFigures, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf });
+  latest.current = { onGridReady, updateFooter, showFigures, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf };
   const handlers = useMemo(() => ({
     getRowId: (p: GetRowIdParams<Row>) => String(p.data.id),
     onGridReady: (e: GridReadyEvent<Row>) => latest.current.onGridReady(e),
