@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { LIMITS, mb } from '../io/read/limits';
 import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollback';
 import { importFiles, type ImportFile } from '../io/import/run';
+import { onDisk } from '../io/import/on-disk';
 import { WorkbookReader } from '../io/read/read';
 import { RosterDateMissing } from '../io/import/roster';
 import type { ImportReport } from '../io/import/types';
@@ -60,7 +61,7 @@ function load(ctx: Ctx, given: z.output<typeof fileInput>): ImportFile {
     if (!stat.isFile()) return { name, bytes: new Uint8Array(), error: `${f.path} 不是普通文件，无法导入` };
     const size = stat.size;
     if (size > LIMITS.fileBytes) return { name, bytes: new Uint8Array(), error: `文件有 ${mb(size)}，超过导入上限 ${mb(LIMITS.fileBytes)}；请按村或按单位拆分后再导入` };
-    return { name, bytes: readFileSync(f.path!) };
+    return onDisk(name, f.path!);
   } catch {
     return { name, bytes: new Uint8Array(), error: `无法打开文件 ${f.path}：文件不存在或没有读取权限` };
   }

@@ -76,4 +76,28 @@ describe('T2 of 100,000 households', () => {
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(t.dir).filter((f) => f.includes('cancelled'))).toEqual([]);
   });
+
+  it('stopped by 取消 while its columns are measured (排版) stops there, before any row is written, and leaves no file', { timeout: 120_000 }, async () => {
+    const controller = new AbortController();
+    const events: ProgressEvent[] = [];
+    t.ctx.signal = controller.signal;
+    // As a click on 取消 comes: on a later turn of the event loop, not from inside the progress call.
+    t.ctx.progress = (e) => {
+      events.push(e);
+      if (events.length === 1) setImmediate(() => controller.abort());
+    };
+    const out = join(t.dir, 'cancelled-measuring.xlsx');
+    try {
+      await expect(t.api.exports.sheet({ sheet: 'T2', out })).rejects.toThrow(/已取消/);
+    } finally {
+      t.ctx.signal = undefined;
+      t.ctx.progress = undefined;
+    }
+    // The measuring pass told how far it got part-way, and stopped before its end: no row was written.
+    expect(events[0]).toMatchObject({ step: '排版', total: N });
+    expect(events[0].done).toBeGreaterThan(0);
+    expect(events.every((e) => e.step === '排版' && e.done < N)).toBe(true);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(t.dir).filter((f) => f.includes('cancelled-measuring'))).toEqual([]);
+  });
 });

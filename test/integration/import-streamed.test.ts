@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cancelled, type ProgressEvent } from '../../electron/api/define';
@@ -156,5 +160,29 @@ describe('a streamed sheet that does not go through', () => {
     expect(dumpLedger(t.file)).toBe(before);
     const again = await imported(t, bytes);
     expect(again.report.totals).toMatchObject({ rows: 10_000, added: 10_000 - 50 - 17 });
+  });
+});
+
+describe('a big file given by its path (the command line, a file the person chose)', () => {
+  it('is read from disk by the reading process: the same report, digest and size as the file sent whole; one refused part-way is refused the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-on-disk-'));
+    try {
+      const { bytes, plots } = landAsUnitsFill(2500);
+      const files = { 'land.xlsx': bytes, 'bad.xlsx': oneRowTooFar(bytes) };
+      const t = fresh();
+      const before = dumpLedger(t.file);
+      for (const [file, b] of Object.entries(files)) {
+        writeFileSync(join(dir, file), b);
+        const name = '上坝镇机关-土地流转台账.xlsx';
+        const byPath = await t.api.imports.preview({ files: [{ name, path: join(dir, file) }] });
+        expect(byPath).toEqual(await t.api.imports.preview({ files: [{ name, base64: b.toString('base64') }] }));
+        expect(byPath.files[0]).toMatchObject({ sha256: createHash('sha256').update(b).digest('hex'), bytes: b.length });
+        if (file === 'land.xlsx') expect(byPath.totals).toMatchObject({ rows: plots, added: 10_000 - 50 - 17 });
+        else expect(byPath.files[0].error).toContain('超过 300,000 行');
+      }
+      expect(dumpLedger(t.file)).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { ReadAborted, type WorkbookReader } from '../read/read';
+import { ReadAborted, type ToRead, type WorkbookReader } from '../read/read';
 import type { RawSheet, RawWorkbook } from '../read/types';
 import type { RowBatch, SheetHead } from '../read/xlsx-stream';
 import { BATCHES_AHEAD } from '../read/limits';
@@ -28,8 +28,8 @@ export class SheetFeed {
   private headerEnd = -1;
   private wake: (() => void) | null = null;
 
-  constructor(private readonly reader: WorkbookReader, bytes: Uint8Array, name: string, signal?: AbortSignal) {
-    void reader.readStreaming(bytes, name, { head: (h) => { this.head = h; this.poke(); }, batch: (b) => this.arrive(b) }, signal)
+  constructor(private readonly reader: WorkbookReader, file: ToRead, name: string, signal?: AbortSignal) {
+    void reader.readStreaming(file, name, { head: (h) => { this.head = h; this.poke(); }, batch: (b) => this.arrive(b) }, signal)
       .then((w) => { this.whole = w; }, (e: unknown) => { this.failed = e; })
       .finally(() => { this.ended = true; this.poke(); });
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { Cancelled, checkCancelled, type ProgressEvent } from '../../api/define';
 import { todayIso } from '../../values/dates';
-import { ReadAborted, WorkbookReader } from '../read/read';
+import { ReadAborted, WorkbookReader, type ToRead } from '../read/read';
 import { ReadRefusal, type RawSheet, type RawWorkbook } from '../read/types';
 import type { SheetCode, SheetDef } from '../sheets';
 import { breathe, bulkSettings, CHUNK } from './chunks';
@@ -18,8 +18,13 @@ import type { FileReport, ImportReport, PreviewRow, RosterChoice, SheetChoice, S
 import { endUnlisted, RosterDateMissing, type Roster } from './roster';
 import { Writer } from './writer';
 
-/** A file to import; `error` when it could not even be opened (the report names it like any refused file). */
-export type ImportFile = { name: string; bytes: Uint8Array; error?: string };
+/**
+ * A file to import: its bytes, or a file on disk read by the reading process itself (onDisk: its
+ * digest and size taken beforehand). `error` when it could not even be opened (the report names it
+ * like any refused file).
+ */
+export type ImportFile = { name: string; error?: string } & ({ bytes: Uint8Array; path?: undefined } | { path: string; sha256: string; size: number; bytes?: undefined });
+
 export type ImportOptions = {
   dryRun: boolean;
   includeHidden?: boolean;
@@ -67,6 +72,8 @@ export function refuseByName(name: string): string | null {
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const toRead = (f: ImportFile): ToRead => (f.bytes !== undefined ? f.bytes : { path: f.path });
+const digest = (f: ImportFile) => (f.bytes !== undefined ? { sha256: sha256(f.bytes), bytes: f.bytes.length } : { sha256: f.sha256, bytes: f.size });
 /** 区文广局-花名册.csv → 区文广局: units name their files after themselves. */
 const unitFromName = (name: string) => /^([^-_—－\s.]+)[-_—－\s]/.exec(name)?.[1] ?? null;
 
@@ -84,7 +91,7 @@ function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: I
   const jobs: Job[] = [];
   const reports = files.map((f, fi): FileReport => {
     const book = books[fi];
-    const base: FileReport = { file: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length, format: null, encoding: null, sheets: [] };
+    const base: FileReport = { file: f.name, ...digest(f), format: null, encoding: null, sheets: [] };
     if (book instanceof ReadRefusal) return { ...base, error: book.message };
     base.format = book.format;
     base.encoding = book.encoding ?? null;
@@ -357,7 +364,7 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
     if (one && typeof reader.readStreaming === 'function') {
       checkCancelled(opts);
       opts.progress?.({ task: 'import', step: '读取', done: 0, total: 1, message: `正在读取 ${one.name}（1/1）` });
-      const feed = new SheetFeed(reader, one.bytes, one.name, opts.signal);
+      const feed = new SheetFeed(reader, toRead(one), one.name, opts.signal);
       let book: RawWorkbook | ReadRefusal;
       try {
         if (await feed.ready() === 'stream') return await importStreamed(db, files, feed, opts);
@@ -381,7 +388,7 @@ export async function importFiles(db: Database.Database, files: ImportFile[], op
         if (f.error) throw new ReadRefusal(f.error);
         const refused = refuseByName(f.name);
         if (refused) throw new ReadRefusal(refused);
-        books.push(await reader.read(f.bytes, f.name, undefined, opts.signal));
+        books.push(await reader.read(toRead(f), f.name, undefined, opts.signal));
       } catch (e) {
         if (e instanceof Cancelled || e instanceof ReadAborted) throw new Cancelled();
         books.push(e instanceof ReadRefusal ? e : new ReadRefusal('读取文件时出错，文件可能已损坏', String(e)));

@@ -30,6 +30,9 @@ type Pending = { resolve: (w: RawWorkbook | null) => void; reject: (e: unknown) 
 /** Where a streamed sheet goes as it is read: its head first, then its row batches in order. */
 export type SheetStream = { head: (h: SheetHead) => void; batch: (b: RowBatch) => void };
 
+/** A file to read: its bytes, or where it lies on disk (read there by the reading process, never held whole here). */
+export type ToRead = Uint8Array | { path: string };
+
 /** The read was stopped by its caller (取消), not refused: the file may be fine. */
 export class ReadAborted extends Error {}
 
@@ -92,8 +95,8 @@ export class WorkbookReader {
   }
 
   /** `signal`: aborting it stops the reading process at once; the read rejects with ReadAborted. */
-  async read(bytes: Uint8Array, name: string, timeoutMs: number = LIMITS.workerTimeoutMs, signal?: AbortSignal): Promise<RawWorkbook> {
-    return (await this.request(bytes, name, timeoutMs, signal))!;
+  async read(file: ToRead, name: string, timeoutMs: number = LIMITS.workerTimeoutMs, signal?: AbortSignal): Promise<RawWorkbook> {
+    return (await this.request(file, name, timeoutMs, signal))!;
   }
 
   /**
@@ -102,8 +105,8 @@ export class WorkbookReader {
    * while BATCHES_AHEAD batches are not yet taken: call `took()` for each batch once its rows are done.
    * The time limit counts from the reader's last word, not from the start.
    */
-  async readStreaming(bytes: Uint8Array, name: string, stream: SheetStream, signal?: AbortSignal, timeoutMs: number = LIMITS.workerTimeoutMs): Promise<RawWorkbook | null> {
-    return await this.request(bytes, name, timeoutMs, signal, stream);
+  async readStreaming(file: ToRead, name: string, stream: SheetStream, signal?: AbortSignal, timeoutMs: number = LIMITS.workerTimeoutMs): Promise<RawWorkbook | null> {
+    return await this.request(file, name, timeoutMs, signal, stream);
   }
 
   /** The importer has taken a streamed batch: the reader may read one more ahead. */
@@ -119,9 +122,9 @@ export class WorkbookReader {
     if (this.pending) this.fail(new ReadAborted());
   }
 
-  private async request(bytes: Uint8Array, name: string, timeoutMs: number, signal?: AbortSignal, stream?: SheetStream): Promise<RawWorkbook | null> {
+  private async request(file: ToRead, name: string, timeoutMs: number, signal?: AbortSignal, stream?: SheetStream): Promise<RawWorkbook | null> {
     // Cheap refusals need no worker.
-    if (bytes.length === 0) throw new ReadRefusal('文件是空的（0 字节），请让报送单位重新发送');
+    if (file instanceof Uint8Array && file.length === 0) throw new ReadRefusal('文件是空的（0 字节），请让报送单位重新发送');
     if (signal?.aborted) throw new ReadAborted();
     await this.start();
     return await new Promise<RawWorkbook | null>((resolve, reject) => {
@@ -136,7 +139,10 @@ export class WorkbookReader {
         stream,
         touch: () => { if (stream) { clearTimeout(timer); timer = setTimeout(late, timeoutMs); } },
       };
-      this.worker!.send({ bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, stream: stream !== undefined } satisfies WorkerRequest);
+      const streamed = stream !== undefined;
+      this.worker!.send((file instanceof Uint8Array
+        ? { bytes: new Uint8Array(file.buffer, file.byteOffset, file.byteLength), name, stream: streamed }
+        : { path: file.path, name, stream: streamed }) satisfies WorkerRequest);
     });
   }
 

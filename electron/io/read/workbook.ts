@@ -4,7 +4,7 @@ import { decodeText, parseCsv } from './csv';
 import { LIMITS, mb } from './limits';
 import { ReadRefusal, type CellValue, type RawMerge, type RawSheet, type RawWorkbook } from './types';
 import { readXlsxStream, streamXlsxSheet, worthStreaming, type RowBatch, type SheetHead } from './xlsx-stream';
-import { checkInflatedSizes, checkZip, zipDirectory, zipEntryText } from './zip';
+import { checkInflatedSizes, checkZip, inMemory, zipDirectory, zipEntryText, type ByteSource } from './zip';
 
 /**
  * SheetJS and its code pages, loaded at the first file that needs them: a big xlsx is read by our own
@@ -143,7 +143,7 @@ export async function parseWorkbook(bytes: Uint8Array, name: string, opts: { str
     }
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // A big xlsx is read as a stream (it checks every part's inflated size as it goes).
-    const streamed = kind === 'xlsx' && (opts.stream ?? worthStreaming(buf)) ? await readXlsxStream(buf) : null;
+    const streamed = kind === 'xlsx' && (opts.stream ?? worthStreaming(inMemory(buf))) ? await readXlsxStream(inMemory(buf)) : null;
     if (streamed) return streamed;
     if (kind === 'xlsx' || kind === 'ods') await checkInflatedSizes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (kind === 'ods') checkOdsRepeats(bytes);
@@ -164,12 +164,20 @@ export async function parseWorkbook(bytes: Uint8Array, name: string, opts: { str
 /**
  * A big one-sheet xlsx handed over row batch by row batch as it is read (see streamXlsxSheet); false
  * when the file is anything else, and nothing was handed over (read it whole with parseWorkbook).
+ * `src` may be a file read by ranges (inFile): then the reading process never holds the file whole.
  */
-export async function streamWorkbook(bytes: Uint8Array, name: string, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }): Promise<boolean> {
+export async function streamWorkbook(src: Uint8Array | ByteSource, name: string, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }): Promise<boolean> {
   try {
-    if (sniff(bytes, name) !== 'xlsx') return false;
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return worthStreaming(buf) && await streamXlsxSheet(buf, out);
+    let from: ByteSource;
+    if (src instanceof Uint8Array) {
+      if (sniff(src, name) !== 'xlsx') return false;
+      from = inMemory(Buffer.from(src.buffer, src.byteOffset, src.byteLength));
+    } else {
+      // What is not a zip of a sensible size is read whole, where sniff refuses it as it should.
+      if (src.size === 0 || src.size > LIMITS.fileBytes || !isZip(src.bytes(0, 4)) || checkZip(src) !== 'xlsx') return false;
+      from = src;
+    }
+    return worthStreaming(from) && await streamXlsxSheet(from, out);
   } catch (e) {
     throw refusalFor(e);
   }

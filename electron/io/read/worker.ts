@@ -1,11 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { BATCHES_AHEAD } from './limits';
 import { ReadRefusal, type RawWorkbook } from './types';
 import { parseWorkbook, streamWorkbook } from './workbook';
 import type { RowBatch, SheetHead } from './xlsx-stream';
+import { inFile } from './zip';
 
-/** `stream`: a big one-sheet xlsx may be handed over as it is read (head, row batches, end) instead of whole. */
-export type WorkerRequest = { bytes: Uint8Array; name: string; stream?: boolean } | { ack: true };
+/**
+ * `stream`: a big one-sheet xlsx may be handed over as it is read (head, row batches, end) instead of
+ * whole. A file on disk is given by `path` and read here, a range at a time when it is streamed.
+ */
+export type WorkerRequest = { bytes: Uint8Array; name: string; stream?: boolean } | { path: string; name: string; stream?: boolean } | { ack: true };
 export type WorkerReply = { ok: true; workbook: RawWorkbook } | { ok: false; message: string; detail?: string }
   | { head: SheetHead } | { batch: RowBatch } | { end: true };
 
@@ -48,12 +53,21 @@ process.on('message', async (m: WorkerRequest) => {
     wake = null;
     return;
   }
-  const { bytes, name } = m;
+  const { name } = m;
   let reply: WorkerReply;
   try {
     ahead = 0;
-    const streamed = m.stream === true && await streamWorkbook(bytes, name, { head: (head) => process.send!({ head } satisfies WorkerReply), rows: handOver });
-    reply = streamed ? { end: true } : { ok: true, workbook: await parseWorkbook(bytes, name) };
+    const out = { head: (head: SheetHead) => process.send!({ head } satisfies WorkerReply), rows: handOver };
+    let streamed = false;
+    if ('path' in m) {
+      const file = m.stream === true ? opened(m.path) : null;
+      try {
+        streamed = file !== null && await streamWorkbook(file, name, out);
+      } finally {
+        file?.close();
+      }
+    } else streamed = m.stream === true && await streamWorkbook(m.bytes, name, out);
+    reply = streamed ? { end: true } : { ok: true, workbook: await parseWorkbook('path' in m ? readable(m.path) : m.bytes, name) };
   } catch (e) {
     reply = e instanceof ReadRefusal
       ? { ok: false, message: e.message, detail: e.detail }
@@ -61,6 +75,16 @@ process.on('message', async (m: WorkerRequest) => {
   }
   process.send!(reply);
 });
+const UNREADABLE = (path: string) => new ReadRefusal(`无法打开文件 ${path}：文件不存在或没有读取权限`);
+
+function opened(path: string): ReturnType<typeof inFile> {
+  try { return inFile(path); } catch { throw UNREADABLE(path); }
+}
+
+function readable(path: string): Buffer {
+  try { return readFileSync(path); } catch { throw UNREADABLE(path); }
+}
+
 // The importing process is gone (even killed): nothing is left to read for.
 process.on('disconnect', () => process.exit(0));
 process.send?.({ ready: true });

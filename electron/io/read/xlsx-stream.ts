@@ -1,7 +1,8 @@
+import { pipeline, Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { LIMITS, mb } from './limits';
 import { ReadRefusal, type CellValue, type RawMerge, type RawSheet, type RawWorkbook } from './types';
-import { zipDirectory, zipEntryText, type ZipEntry } from './zip';
+import { entryChunks, zipDirectory, zipEntryText, type ByteSource, type ZipEntry } from './zip';
 
 /**
  * A big .xlsx read as a stream: each worksheet part is inflated chunk by chunk and its rows are taken
@@ -66,24 +67,21 @@ const rowOf = (ref: string) => Number(/\d+/.exec(ref)?.[0] ?? 0) - 1;
 type Budget = { unzipped: number; cells: number };
 
 /** Inflates one part as a stream of byte chunks, refusing it past its stated size or the file's budget. */
-async function* partBytes(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { bytes: number }): AsyncGenerator<Buffer> {
-  const nameLen = buf.readUInt16LE(e.offset + 26), extraLen = buf.readUInt16LE(e.offset + 28);
-  const start = e.offset + 30 + nameLen + extraLen;
-  if (start + e.compressed > buf.length) throw new ReadRefusal(TRUNCATED, 'entry data beyond end');
-  const data = buf.subarray(start, start + e.compressed);
+async function* partBytes(src: ByteSource, e: ZipEntry, budget: Budget, seen?: { bytes: number }): AsyncGenerator<Buffer> {
   const count = (n: number) => {
     if (seen) seen.bytes += n;
     budget.unzipped -= n;
     if (budget.unzipped < 0) throw new ReadRefusal(`文件解压后超过导入上限 ${mb(LIMITS.unzippedBytes)}；请按村或按单位拆分成几个文件再导入`);
   };
   if (e.method === 0) {
-    count(data.length);
-    for (let i = 0; i < data.length; i += 1 << 20) yield data.subarray(i, i + (1 << 20));
+    for (const chunk of entryChunks(src, e)) { count(chunk.length); yield chunk; }
     return;
   }
   if (e.method !== 8) throw new ReadRefusal('文件使用了不支持的压缩方式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
   const z = createInflateRaw({ chunkSize: 1 << 20 });
-  z.end(data);
+  // The compressed bytes go in as the inflater takes them (a file source reads a MB at a time).
+  const input = Readable.from(entryChunks(src, e), { objectMode: false });
+  pipeline(input, z, () => {});
   let n = 0;
   try {
     for await (const chunk of z as AsyncIterable<Buffer>) {
@@ -96,14 +94,15 @@ async function* partBytes(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { byt
     if (err instanceof ReadRefusal) throw err;
     throw new ReadRefusal('文件已损坏（压缩数据无法解开），请让报送单位重新导出后发送', (err as Error).message);
   } finally {
+    input.destroy();
     z.destroy();
   }
 }
 
 /** Inflates one part as a stream of text chunks (UTF-8), refusing it as `partBytes` does. */
-async function* partText(buf: Buffer, e: ZipEntry, budget: Budget, seen?: { bytes: number }): AsyncGenerator<string> {
+async function* partText(src: ByteSource, e: ZipEntry, budget: Budget, seen?: { bytes: number }): AsyncGenerator<string> {
   const utf8 = new TextDecoder('utf-8');
-  for await (const chunk of partBytes(buf, e, budget, seen)) yield utf8.decode(chunk, { stream: true });
+  for await (const chunk of partBytes(src, e, budget, seen)) yield utf8.decode(chunk, { stream: true });
   yield utf8.decode();
 }
 
@@ -163,12 +162,12 @@ function cellValue(t: string, body: string | undefined, sst: string[]): CellValu
 /** Where the rows of a sheet go when they are handed over as read (see streamXlsxSheet) instead of kept. */
 type RowSink = { row: (r: number, cells: CellValue[]) => void; between: () => Promise<void>; seen: { bytes: number } };
 
-async function readSheet(buf: Buffer, e: ZipEntry | undefined, name: string, hidden: boolean, sst: string[], budget: Budget, sink?: RowSink): Promise<RawSheet> {
+async function readSheet(src: ByteSource, e: ZipEntry | undefined, name: string, hidden: boolean, sst: string[], budget: Budget, sink?: RowSink): Promise<RawSheet> {
   const rows: CellValue[][] = [];
   let last = -1;
   let next = 0;
   if (!e) return { name, hidden, rows, merges: [] };
-  const tail = await scan(partText(buf, e, budget, sink?.seen), ROW, (m) => {
+  const tail = await scan(partText(src, e, budget, sink?.seen), ROW, (m) => {
     const r = Number(attr(m[1], 'r') ?? next + 1) - 1;
     next = r + 1;
     const body = m[2];
@@ -214,7 +213,7 @@ function mergesIn(tail: string, last: number): RawMerge[] {
  * The tail of a sheet part (what follows its rows: the merges), found by inflating the part once
  * without reading its rows, so a streamed sheet's merges are known before its first row is handed over.
  */
-async function sheetTail(buf: Buffer, e: ZipEntry): Promise<string> {
+async function sheetTail(src: ByteSource, e: ZipEntry): Promise<string> {
   const end = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/;
   const tail: Buffer[] = [];
   let found = false;
@@ -222,7 +221,7 @@ async function sheetTail(buf: Buffer, e: ZipEntry): Promise<string> {
   // Its own budget: the part is inflated twice, and the file's budget counts it once (the read proper).
   // Markup is ASCII: the element's name is looked for in the bytes, and only the text around each one
   // is decoded (as latin1) and matched, many times faster than decoding and matching the whole part.
-  for await (const chunk of partBytes(buf, e, { unzipped: LIMITS.unzippedBytes, cells: 0 })) {
+  for await (const chunk of partBytes(src, e, { unzipped: LIMITS.unzippedBytes, cells: 0 })) {
     if (found) { tail.push(chunk); continue; }
     const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     let at = -1;
@@ -246,17 +245,17 @@ const partName = (target: string) => (target.startsWith('/') ? target.slice(1) :
 type OpenBook = { date1904: boolean; sstEntry: ZipEntry | undefined; budget: Budget; sheets: { name: string; hidden: boolean; entry: ZipEntry | undefined }[] };
 
 /** The workbook's parts; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
-function openXlsx(buf: Buffer): OpenBook | null {
-  const entries = new Map(zipDirectory(buf).map((e) => [e.name.replace(/^\//, ''), e] as const));
+function openXlsx(src: ByteSource): OpenBook | null {
+  const entries = new Map(zipDirectory(src).map((e) => [e.name.replace(/^\//, ''), e] as const));
   const part = (n: string) => entries.get(n) ?? [...entries.entries()].find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1];
   const wbEntry = part('xl/workbook.xml');
   if (!wbEntry || !part('xl/_rels/workbook.xml.rels')) return null;
   const budget: Budget = { unzipped: LIMITS.unzippedBytes, cells: LIMITS.cells };
-  const workbook = zipEntryText(buf, wbEntry);
+  const workbook = zipEntryText(src, wbEntry);
   const relsEntry = part('xl/_rels/workbook.xml.rels');
   const rels = new Map<string, { target: string; type: string }>();
   if (relsEntry) {
-    for (const m of zipEntryText(buf, relsEntry).matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
+    for (const m of zipEntryText(src, relsEntry).matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)) {
       rels.set(attr(m[1], 'Id') ?? '', { target: attr(m[1], 'Target') ?? '', type: attr(m[1], 'Type') ?? '' });
     }
   }
@@ -276,19 +275,19 @@ function openXlsx(buf: Buffer): OpenBook | null {
 }
 
 /** The workbook's shared strings, in order. */
-async function sharedStrings(buf: Buffer, book: OpenBook): Promise<string[]> {
+async function sharedStrings(src: ByteSource, book: OpenBook): Promise<string[]> {
   const sst: string[] = [];
-  if (book.sstEntry) await scan(partText(buf, book.sstEntry, book.budget), SST_ITEM, (m) => { sst.push(m[1] ? itemText(m[1]) : ''); });
+  if (book.sstEntry) await scan(partText(src, book.sstEntry, book.budget), SST_ITEM, (m) => { sst.push(m[1] ? itemText(m[1]) : ''); });
   return sst;
 }
 
 /** The workbook read as a stream; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
-export async function readXlsxStream(buf: Buffer): Promise<RawWorkbook | null> {
-  const book = openXlsx(buf);
+export async function readXlsxStream(src: ByteSource): Promise<RawWorkbook | null> {
+  const book = openXlsx(src);
   if (!book) return null;
-  const sst = await sharedStrings(buf, book);
+  const sst = await sharedStrings(src, book);
   const sheets: RawSheet[] = [];
-  for (const s of book.sheets) sheets.push(await readSheet(buf, s.entry, s.name, s.hidden, sst, book.budget));
+  for (const s of book.sheets) sheets.push(await readSheet(src, s.entry, s.name, s.hidden, sst, book.budget));
   return { format: 'xlsx', date1904: book.date1904, sheets };
 }
 
@@ -302,8 +301,8 @@ export type RowBatch = { rows: [number, CellValue[]][]; at: number };
  * inflated chunk), each passed to `rows` and awaited, so the reader waits while the importer is behind
  * and neither side holds the whole sheet. False (nothing handed over) for any other workbook.
  */
-export async function streamXlsxSheet(buf: Buffer, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }): Promise<boolean> {
-  const book = openXlsx(buf);
+export async function streamXlsxSheet(src: ByteSource, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }): Promise<boolean> {
+  const book = openXlsx(src);
   const sheet = book?.sheets.length === 1 ? book.sheets[0] : undefined;
   if (!book || !sheet?.entry) return false;
   const { name, hidden, entry } = sheet;
@@ -311,7 +310,7 @@ export async function streamXlsxSheet(buf: Buffer, out: { head: (h: SheetHead) =
   // shared strings and the first rows are read (the importer keeps rows that come before the head).
   // Once the read has failed the head is not sent: the reading process may be on to another file.
   let reading = true;
-  const head = sheetTail(buf, entry).then((tail) => {
+  const head = sheetTail(src, entry).then((tail) => {
     if (reading) out.head({ format: 'xlsx', date1904: book.date1904, name, hidden, merges: mergesIn(tail, Infinity) });
   });
   head.catch(() => {});
@@ -319,7 +318,7 @@ export async function streamXlsxSheet(buf: Buffer, out: { head: (h: SheetHead) =
   const failure = head.then(() => new Promise<never>(() => {}));
   failure.catch(() => {});
   try {
-    const sst = await sharedStrings(buf, book);
+    const sst = await sharedStrings(src, book);
     let batch: [number, CellValue[]][] = [];
     const seen = { bytes: 0 };
     const flush = async () => {
@@ -331,7 +330,7 @@ export async function streamXlsxSheet(buf: Buffer, out: { head: (h: SheetHead) =
       // Past the first chunk the rows wait for the head: parsing them would take every turn from the merges' pass.
       await head;
     };
-    await readSheet(buf, entry, name, hidden, sst, book.budget, { row: (r, cells) => batch.push([r, cells]), between: flush, seen });
+    await readSheet(src, entry, name, hidden, sst, book.budget, { row: (r, cells) => batch.push([r, cells]), between: flush, seen });
     await flush();
     await head;
   } finally {
@@ -343,7 +342,7 @@ export async function streamXlsxSheet(buf: Buffer, out: { head: (h: SheetHead) =
 /** Worth streaming: the worksheets inflate to more than this (a few thousand rows); smaller ones go to SheetJS as before. */
 export const STREAM_FROM_BYTES = 4 * 1024 * 1024;
 
-export function worthStreaming(buf: Buffer): boolean {
-  const sheets = zipDirectory(buf).filter((e) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
+export function worthStreaming(src: ByteSource): boolean {
+  const sheets = zipDirectory(src).filter((e) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
   return sheets.reduce((s, e) => s + e.size, 0) > STREAM_FROM_BYTES;
 }

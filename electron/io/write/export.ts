@@ -59,8 +59,12 @@ export async function exportSheet(ctx: Ctx, req: ExportRequest, heading: SheetHe
   const mask = readMaskIdNumbers(ctx);
   const snapshot = openReadSnapshot(ctx.ledger);
   try {
-    const measured = measureColumns(snapshot.sqlite, def.columns, sheetQuery(req.sheet, req, { unordered: true }), mask);
-    out.onProgress?.('排版', measured.total, measured.total);
+    // Between ranges of the measuring pass: how far it got, and a turn of the loop for a 取消 to arrive.
+    const measuring = async (done: number, total: number) => {
+      out.onProgress?.('排版', done, total);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    };
+    const measured = await measureColumns(snapshot.sqlite, def.columns, sheetQuery(req.sheet, req, { unordered: true }), mask, measuring);
     const rows = sheetQuery(req.sheet, req, { villageFirst: Boolean(req.subtotals) });
     const read = snapshot.sqlite.prepare(rows.sql).raw();
     const names = read.columns().map((c) => c.name);

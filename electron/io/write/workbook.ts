@@ -1,6 +1,9 @@
 import { once } from 'node:events';
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// The streaming writer alone: ExcelJS's main module loads its reader and in-memory workbook too (a
+// fifth of a second at every export's start).
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { sheetTitle, type SheetColumn, type SheetDef } from '../sheets';
 import { cellValue, chineseDate, horizontal, numFmt, textWidth } from './cells';
 import type { MeasuredColumns } from './columns';
@@ -72,18 +75,26 @@ function font(size: number, bold = false): Partial<ExcelJS.Font> {
 /** Lets other calls be answered between pages. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-type Pipe = { _writableState?: { needDrain?: boolean }; once(event: 'drain', listener: () => void): unknown };
+type Pipe = { _writableState?: { length?: number }; once(event: 'drain', listener: () => void): unknown };
+
+/** Rows written between two turns of the event loop: about one 64 KB piece of the sheet's XML. */
+const TURN = 100;
+/** Sheet XML the zip may have waiting before the rows stop for it: a few MB, nothing against 300 MB. */
+const AHEAD = 4 * 2 ** 20;
 
 /**
- * Waits until the zip has taken in the rows written so far. ExcelJS's streaming writer pushes each
- * committed row into the zip's input without waiting, and the zip reads about one buffer per turn of
- * the event loop: without this wait the whole uncompressed sheet piles up in memory (about 0.65 MB per
- * 1,000 rows of T2). The writer exposes no backpressure, so this looks at its worksheet stream's one pipe
- * (ExcelJS 4.4 internals); if their shape differs it only lets the loop turn once.
+ * Lets the zip take in the rows written so far, without letting it fall behind. ExcelJS's streaming
+ * writer pushes each committed row into the zip's input without waiting, and the zip deflates one
+ * piece per turn of the event loop (on libuv's thread pool): waiting for it to empty at every page
+ * would leave this thread idle while it deflates and it idle while rows are made, so rows go on while
+ * less than AHEAD waits, and only beyond that wait for it to drain (without any wait the whole
+ * uncompressed sheet, about 0.65 MB per 1,000 rows of T2, would pile up). The writer exposes no
+ * backpressure, so this looks at its worksheet stream's one pipe (ExcelJS 4.4 internals); if their
+ * shape differs it only lets the loop turn.
  */
-async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+async function zipCatchUp(ws: ExcelJS.Worksheet): Promise<void> {
   const pipe = (ws as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes?.[0];
-  if (pipe?._writableState?.needDrain) await new Promise<void>((resolve) => pipe.once('drain', resolve));
+  if ((pipe?._writableState?.length ?? 0) > AHEAD) await new Promise<void>((resolve) => pipe!.once('drain', resolve));
   else await breathe();
 }
 
@@ -133,7 +144,7 @@ export async function writeSheet(def: SheetDef, source: SheetSource, heading: Sh
   const broken = new Promise<never>((_, reject) => stream.once('error', (e) => { streamError = e; reject(e); }));
   broken.catch(() => undefined);
   // Strings inline (t="str"), not in a shared table that would grow with every distinct name and ID.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const wb = new WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = '双联台账';
   wb.created = new Date();
   const ws = wb.addWorksheet(def.title.slice(0, 31), {
@@ -246,26 +257,34 @@ export async function writeSheet(def: SheetDef, source: SheetSource, heading: Sh
 
     let previous: SheetRow | null = null;
     let done = 0;
+    let sinceTurn = 0;
     for (const page of source.pages()) {
       for (const src of page) {
         if (opts.subtotals && previous && src[villageSortAt] !== previous[villageSortAt]) writeSubtotal(previous[villageAt] as string | null);
         const row = ws.getRow(r);
+        (row as unknown as { style: object }).style = NO_ROW_STYLE;
         let lines = 1;
         for (let i = 0; i < n; i++) {
           const c = cols[i];
           const v = c.type === 'seq' ? ++seq : cellValue(c, at[i] < 0 ? undefined : src[at[i]]);
-          row.getCell(i + 1).value = v;
-          if (c.type === 'text' && v !== null) lines = Math.max(lines, Math.ceil(textWidth(String(v)) / (widths[i] - 1)));
+          const cell = row.getCell(i + 1);
+          cell.value = v;
+          cell.style = plain[i];
+          // A text at most half as long as its column is wide fits on one line (textWidth counts 2 at most a character).
+          if (c.type === 'text' && typeof v === 'string' && 2 * v.length > widths[i] - 1) lines = Math.max(lines, Math.ceil(textWidth(v) / (widths[i] - 1)));
         }
+        row.height = lines * 14 + 6;
         sums.add(src);
-        styleRow(row, lines, plain);
         row.commit();
         r++;
         previous = src;
+        if (++sinceTurn === TURN) {
+          sinceTurn = 0;
+          await Promise.race([zipCatchUp(ws), broken]);
+        }
       }
       done += page.length;
       out.onProgress?.('写入', done, source.total);
-      await Promise.race([drained(ws), broken]);
     }
     if (opts.subtotals && previous) writeSubtotal(previous[villageAt] as string | null);
 
@@ -329,7 +348,7 @@ async function closed(stream: WriteStream): Promise<void> {
  * After a failure or a cancel: finish the zip of what was written (it is then thrown away) so that no
  * stream is left writing into a file about to be removed; if even that fails, close the file outright.
  */
-async function abandon(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet, stream: WriteStream, failed: boolean): Promise<void> {
+async function abandon(wb: InstanceType<typeof WorkbookWriter>, ws: ExcelJS.Worksheet, stream: WriteStream, failed: boolean): Promise<void> {
   if (failed) {
     // The file itself failed: the zip could never finish into it.
     stream.destroy();
