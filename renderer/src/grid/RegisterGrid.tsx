@@ -16,7 +16,7 @@ import { HouseholdFileDrawer } from '../pages/HouseholdFile';
 import { periodDates, type GridContext, type RegisterClient, type RegisterDef, type Row } from '../registers/types';
 import { parseCell, type ColMeta } from './cells';
 import { ChecklistFilter, RangeFilter } from './filters';
-import { comparatorFor, registerOrder, sortRows, type Keyed } from './order';
+import { comparatorFor, registerOrder, sortRows } from './order';
 import { TextEditor } from './editors';
 import { forwardedKeys, isImeKey, typedStart, useTypingProxy } from './typing';
 import { GridController, errorKey, isDraft, type CellEdit, type Problem } from './controller';
@@ -156,15 +156,15 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     const order = registerOrder(def.order, lookupsRef.current);
     /**
      * Every row for the grid: those it shows already (with any edit made meanwhile) and the pages read
-     * behind them (each already sorted as it came), in the register's order; new rows not yet saved stay last.
+     * behind them, in the register's order, sorted once; new rows not yet saved stay last.
      */
-    const inOrder = (runs: Keyed[][]): { rows: Row[]; drafts: number } => {
+    const inOrder = (pages: Row[][]): { rows: Row[]; drafts: number } => {
       const shown = new Map<number, Row>();
       const drafts: Row[] = [];
       api.forEachNode((n) => { if (n.data) { if (isDraft(n.data)) drafts.push(n.data); else shown.set(n.data.id, n.data); } });
-      const all = order.keyed([...shown.values()]).sort(order.compare);
-      for (const run of runs) for (const e of run) if (!shown.has(e.row.id)) all.push(e);
-      const rows = all.sort(order.compare).map((e) => e.row);
+      const all = [...shown.values()];
+      for (const page of pages) for (const row of page) if (!shown.has(row.id)) all.push(row);
+      const rows = order.sort(all);
       rows.push(...drafts);
       return { rows, drafts: drafts.length };
     };
@@ -192,19 +192,19 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       const asked = [firstEnd, ...ends].map((after, i) => client.page(
         i < ends.length ? { afterId: after, untilId: ends[i], limit: WHOLE_RANGE } : { afterId: after, limit: size }));
       for (const p of asked) p.catch(() => undefined);
-      const runs: Keyed[][] = [];
+      const pages: Row[][] = [];
       let last = false;
       for (let i = 0; i < asked.length; i++) {
         const page = pageRows<Row>(await asked[i]);
         if (me !== loadId.current || api.isDestroyed()) return;
         const open = i === asked.length - 1;
-        runs.push(order.keyed(page).sort(order.compare));
+        pages.push(page);
         loaded += page.length;
         last = open && page.length < size;
         if (open && !last) asked.push(client.page({ afterId: page.at(-1)!.id, limit: size }));
         if (!last) setState({ loaded, total, done: false });
       }
-      const { rows, drafts } = inOrder(runs);
+      const { rows, drafts } = inOrder(pages);
       // With no new row and no cell open, the rows go in as new data: AG Grid then makes a node per row
       // without first matching each of 100,000 rows against the ones it holds by id (a fifth of the
       // time). Rows and cells are found by id and index, so an edit still on its way lands all the same.
@@ -213,7 +213,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       if (fresh) api.setGridOption('resetRowDataOnUpdate', false);
       loaded = rows.length - drafts;
       take([], true);
-      latest.current.showFigures();
+      latest.current.showFigures(drafts === 0 ? rows : undefined);
     }
     await loadPinyin();
     warmSearch(api);
@@ -646,14 +646,14 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   const footerTimer = useRef(0);
   const updateFooter = () => {
     cancelAnimationFrame(footerTimer.current);
-    footerTimer.current = requestAnimationFrame(showFigures);
+    footerTimer.current = requestAnimationFrame(() => showFigures());
   };
   /** Now, not at the next frame: once every row is in, the footer says so in the same render as 共 N 条. */
-  const showFigures = () => {
+  const showFigures = (rows?: Row[]) => {
     cancelAnimationFrame(footerTimer.current);
     const api = apiRef.current;
     if (!api || api.isDestroyed()) return;
-    const next = footerFigures(api);
+    const next = footerFigures(api, rows);
     setFigures((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
   };
 
