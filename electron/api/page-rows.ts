@@ -12,9 +12,17 @@ export const WHOLE_RANGE = 200000;
 export function pageRows<R>(page: PageResult): R[] {
   const { columns } = page;
   const n = columns.length;
-  return page.rows.map((values) => {
-    const row: Record<string, unknown> = {};
+  // Each row starts as a copy of one object with every column: all rows then share one shape and the
+  // values are stored in place, about twice as fast (and less garbage) as growing an empty object key by key.
+  const blank: Record<string, unknown> = {};
+  for (const c of columns) blank[c] = null;
+  const rows = page.rows;
+  const out = new Array<R>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r];
+    const row = { ...blank };
     for (let i = 0; i < n; i++) row[columns[i]] = values[i];
-    return row as R;
-  });
+    out[r] = row as R;
+  }
+  return out;
 }

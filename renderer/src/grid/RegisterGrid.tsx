@@ -16,11 +16,12 @@ import { HouseholdFileDrawer } from '../pages/HouseholdFile';
 import { periodDates, type GridContext, type RegisterClient, type RegisterDef, type Row } from '../registers/types';
 import { parseCell, type ColMeta } from './cells';
 import { ChecklistFilter, RangeFilter } from './filters';
-import { comparatorFor, registerOrder, sortRows, type Keyed } from './order';
+import { comparatorFor, registerOrder, sortRows } from './order';
 import { TextEditor } from './editors';
 import { forwardedKeys, isImeKey, typedStart, useTypingProxy } from './typing';
 import { GridController, errorKey, isDraft, type CellEdit, type Problem } from './controller';
 import { GridFooter, type FooterFigures } from './GridFooter';
+import { footerFigures } from './footer-figures';
 import { RangeSelection } from './range';
 import { loadPinyin, matches, matchWords, pinyinReady, rowSearchText } from './search';
 import { gridTheme, localeText } from './setup';
@@ -155,15 +156,15 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     const order = registerOrder(def.order, lookupsRef.current);
     /**
      * Every row for the grid: those it shows already (with any edit made meanwhile) and the pages read
-     * behind them (each already sorted as it came), in the register's order; new rows not yet saved stay last.
+     * behind them, in the register's order, sorted once; new rows not yet saved stay last.
      */
-    const inOrder = (runs: Keyed[][]): { rows: Row[]; drafts: number } => {
+    const inOrder = (pages: Row[][]): { rows: Row[]; drafts: number } => {
       const shown = new Map<number, Row>();
       const drafts: Row[] = [];
       api.forEachNode((n) => { if (n.data) { if (isDraft(n.data)) drafts.push(n.data); else shown.set(n.data.id, n.data); } });
-      const all = order.keyed([...shown.values()]).sort(order.compare);
-      for (const run of runs) for (const e of run) if (!shown.has(e.row.id)) all.push(e);
-      const rows = all.sort(order.compare).map((e) => e.row);
+      const all = [...shown.values()];
+      for (const page of pages) for (const row of page) if (!shown.has(row.id)) all.push(row);
+      const rows = order.sort(all);
       rows.push(...drafts);
       return { rows, drafts: drafts.length };
     };
@@ -191,19 +192,19 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       const asked = [firstEnd, ...ends].map((after, i) => client.page(
         i < ends.length ? { afterId: after, untilId: ends[i], limit: WHOLE_RANGE } : { afterId: after, limit: size }));
       for (const p of asked) p.catch(() => undefined);
-      const runs: Keyed[][] = [];
+      const pages: Row[][] = [];
       let last = false;
       for (let i = 0; i < asked.length; i++) {
         const page = pageRows<Row>(await asked[i]);
         if (me !== loadId.current || api.isDestroyed()) return;
         const open = i === asked.length - 1;
-        runs.push(order.keyed(page).sort(order.compare));
+        pages.push(page);
         loaded += page.length;
         last = open && page.length < size;
         if (open && !last) asked.push(client.page({ afterId: page.at(-1)!.id, limit: size }));
         if (!last) setState({ loaded, total, done: false });
       }
-      const { rows, drafts } = inOrder(runs);
+      const { rows, drafts } = inOrder(pages);
       // With no new row and no cell open, the rows go in as new data: AG Grid then makes a node per row
       // without first matching each of 100,000 rows against the ones it holds by id (a fifth of the
       // time). Rows and cells are found by id and index, so an edit still on its way lands all the same.
@@ -212,6 +213,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       if (fresh) api.setGridOption('resetRowDataOnUpdate', false);
       loaded = rows.length - drafts;
       take([], true);
+      latest.current.showFigures(drafts === 0 ? rows : undefined);
     }
     await loadPinyin();
     warmSearch(api);
@@ -268,6 +270,10 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   }, [quick]);
 
   // --- columns ---
+  // A cell's tooltip (why its value was not saved) comes with the first such problem: a tooltip on every
+  // column makes AG Grid wire each cell drawn for one, a fifth of the time the first screen takes.
+  const [errorTips, setErrorTips] = useState(false);
+  useEffect(() => { if (!errorTips && ctl.errors.size > 0) setErrorTips(true); });
   const colIndex = useRef(new Map<string, number>());
   const indexColumns = () => {
     colIndex.current = new Map((apiRef.current?.getAllDisplayedColumns() ?? []).map((c, i) => [c.getColId(), i]));
@@ -304,10 +310,10 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
           'cell-error': (p: CellClassParams<Row>) => Boolean(p.data && ctl.errors.has(errorKey(p.data.id, colId))),
           'cell-range': (p: CellClassParams<Row>) => range.isBlock() && range.has(p.node.rowIndex ?? -1, colIndex.current.get(colId) ?? -1),
         },
-        tooltipValueGetter: (p) => (p.data ? ctl.errors.get(errorKey(p.data.id, colId)) : undefined),
+        tooltipValueGetter: errorTips ? (p) => (p.data ? ctl.errors.get(errorKey(p.data.id, colId)) : undefined) : undefined,
       };
     })];
-  }, [def, lookups, ctl, range]);
+  }, [def, lookups, ctl, range, errorTips]);
 
   const redrawRange = () => apiRef.current?.refreshCells({ suppressFlash: true });
 
@@ -640,25 +646,15 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   const footerTimer = useRef(0);
   const updateFooter = () => {
     cancelAnimationFrame(footerTimer.current);
-    footerTimer.current = requestAnimationFrame(() => {
-      const api = apiRef.current;
-      if (!api || api.isDestroyed()) return;
-      const sumCols = (api.getColumns() ?? []).map((c) => c.getColDef()).filter((c) => { const m = c.context as ColMeta | undefined; return m?.kind === 'scaled' && !!m.unit && !m.noSum; });
-      const sums = sumCols.map(() => 0);
-      let shown = 0;
-      let all = 0;
-      // Unfiltered, the rows shown are all the rows: one pass over 100,000 rows, not two.
-      const filtered = api.isAnyFilterPresent();
-      if (filtered) api.forEachNode((n) => { if (n.data && !isDraft(n.data)) all++; });
-      api.forEachNodeAfterFilter((n) => {
-        if (!n.data || isDraft(n.data)) return;
-        shown++;
-        sumCols.forEach((c, i) => { const v = n.data![c.field!]; if (typeof v === 'number') sums[i] += v; });
-      });
-      if (!filtered) all = shown;
-      const next = { shown, all, sums: sumCols.map((c, i) => ({ label: c.headerName ?? '', unit: (c.context as { unit: string }).unit, value: sums[i] })) };
-      setFigures((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
-    });
+    footerTimer.current = requestAnimationFrame(() => showFigures());
+  };
+  /** Now, not at the next frame: once every row is in, the footer says so in the same render as 共 N 条. */
+  const showFigures = (rows?: Row[]) => {
+    cancelAnimationFrame(footerTimer.current);
+    const api = apiRef.current;
+    if (!api || api.isDestroyed()) return;
+    const next = footerFigures(api, rows);
+    setFigures((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
   };
 
   const onGridReady = (e: GridReadyEvent<Row>) => {
@@ -671,8 +667,8 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
 
   // The grid gets the same callbacks on every render (new ones would make it re-apply its options);
   // they call the latest closures through a ref.
-  const latest = useRef({ onGridReady, updateFooter, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf });
-  latest.current = { onGridReady, updateFooter, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf };
+  const latest = useRef({ onGridReady, updateFooter, showFigures, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf });
+  latest.current = { onGridReady, updateFooter, showFigures, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf };
   const handlers = useMemo(() => ({
     getRowId: (p: GetRowIdParams<Row>) => String(p.data.id),
     onGridReady: (e: GridReadyEvent<Row>) => latest.current.onGridReady(e),
