@@ -326,6 +326,7 @@ async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, f
       return job ? [{ unit: job.report.unit ?? '', on: c.on !== false }] : [];
     }) : []);
     rememberValues(w, (opts.values ?? []).map((v) => ({ unit: v.unit ?? '', key: v.key, original: valueWord(v.original), value: v.value })));
+    w.finish();
     if (w.writes === 0 && refused === 0) return false;
     db.prepare('update import_batches set summary = ? where id = ?').run(JSON.stringify(summarize(files)), batch);
     return true;

@@ -16,6 +16,8 @@ export const auditShape = (row: Record<string, unknown>) => {
   for (const k in row) out[camel(k)] = row[k];
   return out;
 };
+/** Audit rows per INSERT statement: past a few dozen a longer statement saves no more. */
+const AUDIT_BATCH = 32;
 const bindable = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
 
 /**
@@ -24,8 +26,6 @@ const bindable = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === u
  */
 export class Writer {
   private stmts = new Map<string, Database.Statement>();
-  /** The audit row's statement by table. */
-  private audits = new Map<string, Database.Statement>();
   batchId: number | null = null;
   writes = 0;
   /** Records this import has already added or changed, by table: a later row landing on one is a duplicate. */
@@ -49,6 +49,8 @@ export class Writer {
   startRow(): void {
     this.rowStart = this.writes;
     this.rowTouched = [];
+    this.rowQueued = this.queued.length;
+    this.writtenInRow = [];
     this.inRow = true;
     this.rowSaved = false;
   }
@@ -57,14 +59,23 @@ export class Writer {
   keepRow(): void {
     if (this.rowSaved) this.prep('release import_row').run();
     this.inRow = this.rowSaved = false;
+    this.writtenInRow = [];
+    // Outside any savepoint: what is written now stays whatever later rows do.
+    if (this.queued.length >= AUDIT_BATCH) this.flushAudits();
   }
 
   /** The row is refused: whatever it wrote is undone. */
   abandonRow(): void {
-    if (this.rowSaved) {
+    const undone = this.rowSaved;
+    if (undone) {
       this.prep('rollback to import_row').run();
       this.prep('release import_row').run();
+      // The row's own audit rows go; earlier rows' ones written inside its savepoint were undone with it.
+      for (const e of this.queued.splice(this.rowQueued)) this.queuedIds.delete(`${e.table}:${e.id}`);
+      this.queued.unshift(...this.writtenInRow);
+      for (const e of this.writtenInRow) this.queuedIds.add(`${e.table}:${e.id}`);
     }
+    this.writtenInRow = [];
     this.inRow = this.rowSaved = false;
     this.writes = this.rowStart;
     for (const [ids, id] of this.rowTouched) ids.delete(id);
@@ -123,18 +134,81 @@ export class Writer {
   /**
    * The audit row of a write, its `after` built by SQLite from the row as stored (json_object over the
    * table's columns, camelCase keys in column order: what JSON.stringify(auditShape(row)) gives), so no
-   * written row is read back into JavaScript.
+   * written row is read back into JavaScript. Queued and written AUDIT_BATCH at a time (see flushAudits).
    */
   private audit(table: string, id: number, action: 'create' | 'update', before: string | null): void {
-    let stmt = this.audits.get(table);
-    if (stmt === undefined) {
+    if (!this.auditTables.includes(table)) {
       const cols = this.db.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table) as string[];
-      const json = cols.map((c) => `'${camel(c)}', "${c}"`).join(', ');
-      stmt = this.db.prepare(`insert into audit_log (table_name, row_id, action, before, after, batch_id, source) select ?, id, ?, ?, json_object(${json}), ?, 'import' from ${table} where id = ?`);
-      this.audits.set(table, stmt);
+      this.auditJson.set(table, `json_object(${cols.map((c) => `'${camel(c)}', "${c}"`).join(', ')})`);
+      this.auditTables.push(table);
+      this.auditStmts.clear();
     }
-    stmt.run(table, action, before, this.batchId, id);
+    this.queued.push({ table, id, action, before });
+    this.queuedIds.add(`${table}:${id}`);
     this.writes++;
+  }
+
+  /** Audit rows not yet written, in the order of their writes. */
+  private queued: { table: string; id: number; action: 'create' | 'update'; before: string | null }[] = [];
+  /** `table:id` of the queued rows: an update of one of them writes the queue first. */
+  private queuedIds = new Set<string>();
+  /** Where the open row's own queued audit rows begin (those dropped when the row is refused). */
+  private rowQueued = 0;
+  /** Earlier rows' audit rows written inside the open row's savepoint: queued again if it is rolled back. */
+  private writtenInRow: Writer['queued'] = [];
+  /** The tables met so far, and each one's json_object over its columns. */
+  private auditTables: string[] = [];
+  private auditJson = new Map<string, string>();
+  /** The multi-row audit statements by row count (AUDIT_BATCH or 1), for the tables met so far. */
+  private auditStmts = new Map<number, Database.Statement>();
+
+  /**
+   * Writes the queued audit rows, in their order, AUDIT_BATCH to a statement: one multi-row INSERT
+   * whose `after` picks the row's table with CASE (only the matching branch runs), so the same few
+   * statements serve rows of any table. Each `after` is read now, so the queue is written before any
+   * queued record changes again (update) and before the batch ends (finish).
+   */
+  private flushAudits(): void {
+    const q = this.queued;
+    if (q.length === 0) return;
+    if (this.rowSaved) this.writtenInRow.push(...q.slice(0, this.rowQueued));
+    const tables = this.auditTables;
+    const params: unknown[] = [];
+    const put = (e: Writer['queued'][number]) => {
+      params.push(e.table, e.id, e.action, e.before, e.table);
+      for (let i = 0; i < tables.length; i++) params.push(e.id);
+      params.push(this.batchId);
+    };
+    let i = 0;
+    for (; i + AUDIT_BATCH <= q.length; i += AUDIT_BATCH) {
+      params.length = 0;
+      for (let j = i; j < i + AUDIT_BATCH; j++) put(q[j]);
+      this.auditStatement(AUDIT_BATCH).run(params);
+    }
+    for (; i < q.length; i++) {
+      params.length = 0;
+      put(q[i]);
+      this.auditStatement(1).run(params);
+    }
+    this.queued = [];
+    this.queuedIds.clear();
+    this.rowQueued = 0;
+  }
+
+  private auditStatement(n: number): Database.Statement {
+    let stmt = this.auditStmts.get(n);
+    if (stmt === undefined) {
+      const after = `case ? ${this.auditTables.map((t) => `when '${t}' then (select ${this.auditJson.get(t)} from ${t} where id = ?)`).join(' ')} end`;
+      const one = `(?, ?, ?, ?, ${after}, ?, 'import')`;
+      stmt = this.db.prepare(`insert into audit_log (table_name, row_id, action, before, after, batch_id, source) values ${Array(n).fill(one).join(', ')}`);
+      this.auditStmts.set(n, stmt);
+    }
+    return stmt;
+  }
+
+  /** The batch's writes are done: its last audit rows are written (before the summary and the commit). */
+  finish(): void {
+    this.flushAudits();
   }
 
   /** Adds a record; returns its id with the values given (what callers read of a new record). */
@@ -164,6 +238,8 @@ export class Writer {
     const changed = this.changes(before, values);
     if (changed.length === 0) return changed;
     this.beforeWrite();
+    // A queued audit row of this record reads it when written: written before the record changes.
+    if (this.queuedIds.has(`${table}:${before.id}`)) this.flushAudits();
     this.prep(`update ${table} set ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`)
       .run(...changed.map((c) => bindable(values[c])), new Date().toISOString(), before.id);
     this.audit(table, before.id, 'update', JSON.stringify(auditShape(before)));
