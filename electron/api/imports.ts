@@ -85,7 +85,7 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean, first?:
   }
   return importFiles(ctx.ledger.sqlite, files, {
     dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, values: i.values, progress: ctx.progress,
-    completeRoster: i.completeRoster, rosterDate: i.rosterDate, signal: ctx.signal, readerStarting: reader,
+    completeRoster: i.completeRoster, rosterDate: i.rosterDate, signal: ctx.signal, reader: { process: reader, own: true },
   }).catch((e: unknown) => {
     if (e instanceof RosterDateMissing) throw new LedgerError(e.message);
     throw e;

@@ -16,7 +16,7 @@ const reader = new WorkbookReader();
 try {
   for (const file of process.argv.slice(2)) {
     const t = Date.now();
-    const r = await importFiles(ctx.ledger.sqlite, [{ name: basename(file), bytes: readFileSync(file) }], { dryRun: true, previewRows: 0, reader });
+    const r = await importFiles(ctx.ledger.sqlite, [{ name: basename(file), bytes: readFileSync(file) }], { dryRun: true, previewRows: 0, reader: { process: reader, own: false } });
     const f = r.files[0];
     const messages = [f.error, ...f.sheets.flatMap((s) => [s.skipped, ...s.errors.map((e) => e.message), ...s.warnings.map((w) => w.message)])].filter(Boolean);
     process.stdout.write(`${JSON.stringify({ file, error: f.error ?? null, sheets: f.sheets.length, messages, ms: Date.now() - t, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

@@ -32,7 +32,7 @@ describe('a large CSV inside every stated limit', () => {
     const t = tempLedger();
     const reader = new WorkbookReader();
     try {
-      const r = await importFiles(t.ctx.ledger.sqlite, [{ name: '上坝镇机关-帮扶户.csv', bytes }], { dryRun: false, reader, previewRows: 0 });
+      const r = await importFiles(t.ctx.ledger.sqlite, [{ name: '上坝镇机关-帮扶户.csv', bytes }], { dryRun: false, reader: { process: reader, own: false }, previewRows: 0 });
       expect(r.files[0].error).toBeUndefined();
       expect(r.files[0]).toMatchObject({ format: 'csv', encoding: 'UTF-8' });
       const sheet = r.files[0].sheets[0];

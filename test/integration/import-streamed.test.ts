@@ -59,7 +59,7 @@ async function imported(t: TestLedger, bytes: Buffer, opts: { dryRun?: boolean; 
       return r;
     } });
   try {
-    const report = await importFiles(t.ctx.ledger.sqlite, [{ name: '上坝镇机关-土地流转台账.xlsx', bytes }], { dryRun: opts.dryRun ?? false, reader: given, progress: opts.progress, signal: opts.signal });
+    const report = await importFiles(t.ctx.ledger.sqlite, [{ name: '上坝镇机关-土地流转台账.xlsx', bytes }], { dryRun: opts.dryRun ?? false, reader: { process: given, own: false }, progress: opts.progress, signal: opts.signal });
     return { report, streamed };
   } finally {
     await reader.close();

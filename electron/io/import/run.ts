@@ -8,6 +8,7 @@ import type { SheetCode, SheetDef } from '../sheets';
 import { breathe, bulkSettings, CHUNK } from './chunks';
 import { dataRows, type DataRow } from './extract';
 import { SheetFeed } from './feed';
+import { withTightHeap } from './heap';
 import { APPLY, KIND_ORDER } from './kinds';
 import { loadLearned, rememberColumns, rememberRosters, rememberValues, type Learned } from './learned';
 import { applyColumnChoices, recognize, type Recognition } from './recognize';
@@ -32,10 +33,12 @@ export type ImportOptions = {
   progress?: (e: ProgressEvent) => void;
   /** Rows of a sheet the report carries for the preview grid (refused rows always). */
   previewRows?: number;
-  /** A reading process to reuse (many imports in a row); by default one is started and stopped per import. */
-  reader?: WorkbookReader;
-  /** A reading process already starting (WorkbookReader.warm) for this import alone: used and stopped as its own. */
-  readerStarting?: WorkbookReader;
+  /**
+   * The reading process to use; by default one is started and stopped per import. `own`: it is this
+   * import's alone (started early with WorkbookReader.warm) and is stopped once the files are read;
+   * otherwise the caller reuses it (many imports in a row) and stops it.
+   */
+  reader?: { process: WorkbookReader; own: boolean };
   /** The clerk's answers for words that are not listed values (remembered per unit when the batch commits). */
   values?: ValueChoice[];
   /** T1 sheets taken as their unit's complete roster ('all': every T1 sheet of the batch). */
@@ -354,10 +357,14 @@ function totals(files: FileReport[]): ImportReport['totals'] {
  * in dependency order inside ONE transaction. A dry run does all of it and rolls back. A big one-sheet
  * xlsx imported alone is written while it is read (importStreamed).
  */
-export async function importFiles(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
-  const reader = opts.reader ?? opts.readerStarting ?? new WorkbookReader();
+export function importFiles(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
+  return withTightHeap(() => importAll(db, files, opts));
+}
+
+async function importAll(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
+  const { process: reader, own } = opts.reader ?? { process: new WorkbookReader(), own: true };
   // The reading process goes as soon as the files are read, not after the writes (its memory); closing twice is harmless.
-  const close = async () => { if (!opts.reader) await reader.close(); };
+  const close = async () => { if (own) await reader.close(); };
   try {
     const one = files.length === 1 && !files[0].error && !refuseByName(files[0].name) ? files[0] : null;
     // A reader given by a caller may be a stand-in that only reads whole (the bench's).
