@@ -66,8 +66,7 @@ export class Writer {
 
   /** The row is refused: whatever it wrote is undone. */
   abandonRow(): void {
-    const undone = this.rowSaved;
-    if (undone) {
+    if (this.rowSaved) {
       this.prep('rollback to import_row').run();
       this.prep('release import_row').run();
       // The row's own audit rows go; earlier rows' ones written inside its savepoint were undone with it.

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Ctx } from '../../api/define';
 import { todayIso } from '../../values/dates';
 import { maskIdNumber } from '../../values/idcard';
@@ -62,7 +63,7 @@ export async function exportSheet(ctx: Ctx, req: ExportRequest, heading: SheetHe
     // Between ranges of the measuring pass: how far it got, and a turn of the loop for a 取消 to arrive.
     const measuring = async (done: number, total: number) => {
       out.onProgress?.('排版', done, total);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     };
     const measured = await measureColumns(snapshot.sqlite, def.columns, sheetQuery(req.sheet, req, { unordered: true }), mask, measuring);
     const rows = sheetQuery(req.sheet, req, { villageFirst: Boolean(req.subtotals) });
