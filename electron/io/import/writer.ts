@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { sameValue } from '../../api/write';
+import { IdSet } from './id-set';
 
 export type Row = Record<string, unknown> & { id: number };
 
@@ -29,11 +30,11 @@ export class Writer {
   batchId: number | null = null;
   writes = 0;
   /** Records this import has already added or changed, by table: a later row landing on one is a duplicate. */
-  private readonly touched = new Map<string, Set<number>>();
+  private readonly touched = new Map<string, IdSet>();
   /** The pairing the last T1 row matched or added, and its cadre's unit (for complete rosters). */
   listedPairing: { unit: number; pairing: number } | null = null;
   private rowStart = 0;
-  private rowTouched: [Set<number>, number][] = [];
+  private rowTouched: [IdSet, number][] = [];
   /** Insert statements by table and column list (a row's SQL is not rebuilt for every row). */
   private inserts = new Map<string, Database.Statement>();
 
@@ -105,7 +106,7 @@ export class Writer {
 
   private touch(table: string, id: number): void {
     let ids = this.touched.get(table);
-    if (!ids) this.touched.set(table, (ids = new Set()));
+    if (!ids) this.touched.set(table, (ids = new IdSet()));
     if (!ids.has(id)) { ids.add(id); this.rowTouched.push([ids, id]); }
   }
 
