@@ -1,11 +1,11 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { LIMITS, mb } from '../io/read/limits';
 import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollback';
 import { importFiles, type ImportFile } from '../io/import/run';
-import { DiskCopies } from '../io/import/on-disk';
+import { DiskCopies, SourceUnreadable } from '../io/import/on-disk';
 import { WorkbookReader } from '../io/read/read';
 import { RosterDateMissing } from '../io/import/roster';
 import type { ImportReport } from '../io/import/types';
@@ -56,14 +56,22 @@ function load(ctx: Ctx, given: z.output<typeof fileInput>, copies: DiskCopies): 
   }
   const name = f.name ?? (f.path ? basename(f.path) : '未命名文件');
   if (f.base64 !== undefined) return { name, bytes: Buffer.from(f.base64, 'base64') };
+  const unreadable = { name, bytes: new Uint8Array(), error: `无法打开文件 ${f.path}：文件不存在或没有读取权限` };
+  let stat: Stats;
   try {
-    const stat = statSync(f.path!);
-    if (!stat.isFile()) return { name, bytes: new Uint8Array(), error: `${f.path} 不是普通文件，无法导入` };
-    const size = stat.size;
-    if (size > LIMITS.fileBytes) return { name, bytes: new Uint8Array(), error: `文件有 ${mb(size)}，超过导入上限 ${mb(LIMITS.fileBytes)}；请按村或按单位拆分后再导入` };
-    return copies.take(name, f.path!);
+    stat = statSync(f.path!);
   } catch {
-    return { name, bytes: new Uint8Array(), error: `无法打开文件 ${f.path}：文件不存在或没有读取权限` };
+    return unreadable;
+  }
+  if (!stat.isFile()) return { name, bytes: new Uint8Array(), error: `${f.path} 不是普通文件，无法导入` };
+  const size = stat.size;
+  if (size > LIMITS.fileBytes) return { name, bytes: new Uint8Array(), error: `文件有 ${mb(size)}，超过导入上限 ${mb(LIMITS.fileBytes)}；请按村或按单位拆分后再导入` };
+  try {
+    return copies.take(name, f.path!);
+  } catch (e) {
+    // A full disk or an unwritable temporary folder is not the unit's file's fault: it stops the import with its own message.
+    if (e instanceof SourceUnreadable) return unreadable;
+    throw e;
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,9 +53,33 @@ describe('a file imported by its path', () => {
     copies.remove();
     expect(existsSync(dirname(copy))).toBe(false);
     // Through the API (the CLI's way): the import's own copies are gone after it, the unit's file stays.
-    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('ledger-import-')).length;
-    const r = await callMethod(t.ctx, 'imports.commit', { files: [{ path }] }) as ImportReport;
-    expect([r.totals.added, readdirSync(tmpdir()).filter((n) => n.startsWith('ledger-import-')).length]).toEqual([1, before]);
+    // A temporary folder of this test's own: other imports running beside it use the shared one.
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = join(dir, 'tmp');
+    mkdirSync(process.env.TMPDIR);
+    try {
+      const r = await callMethod(t.ctx, 'imports.commit', { files: [{ path }] }) as ImportReport;
+      expect([r.totals.added, readdirSync(join(dir, 'tmp')).filter((n) => n.startsWith('ledger-import-'))]).toEqual([1, []]);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('refuses a missing file as unreadable, but a temporary folder it cannot copy into stops the import with its own message', async () => {
+    const missing = await callMethod(t.ctx, 'imports.commit', { files: [{ path: join(dir, '没有这个文件.xlsx') }] }) as ImportReport;
+    expect(missing.files[0].error).toMatch(/^无法打开文件 .*没有这个文件\.xlsx：文件不存在或没有读取权限$/);
+    const path = join(dir, '上坝镇机关-慰问.xlsx');
+    writeFileSync(path, aid('石学', idNumber('19650208', 714)));
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = join(dir, '不存在的临时文件夹');
+    try {
+      await expect(callMethod(t.ctx, 'imports.commit', { files: [{ path }] })).rejects.toThrow(/ENOENT/);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
+    expect(heads()).toEqual([]);
   });
 });

@@ -12,20 +12,31 @@ import type { ImportFile } from './run';
  * the older digest). The importing process never holds a big file's bytes. `remove` the copies once the
  * import is over.
  */
+/** The file to import could not be opened or read (gone, no permission): the file is refused, the import goes on. */
+export class SourceUnreadable extends Error {}
+
 export class DiskCopies {
   private dir: string | null = null;
+  private count = 0;
 
-  /** Throws what opening, reading or copying the file throws. */
+  /** Throws SourceUnreadable when the file cannot be opened or read; what writing the copy throws (a full disk) as it is. */
   take(name: string, path: string): ImportFile {
-    this.dir ??= mkdtempSync(join(tmpdir(), 'ledger-import-'));
+    const from = unreadable(() => openSync(path, 'r'));
+    let to: number;
+    try {
+      this.dir ??= mkdtempSync(join(tmpdir(), 'ledger-import-'));
+      to = openSync(join(this.dir, String(this.count)), 'wx');
+    } catch (e) {
+      closeSync(from);
+      throw e;
+    }
     const copy = join(this.dir, String(this.count++));
-    const from = openSync(path, 'r');
-    const to = openSync(copy, 'wx');
     try {
       const hash = createHash('sha256');
       const chunk = Buffer.allocUnsafe(1 << 20);
       let size = 0;
-      for (let n = readSync(from, chunk, 0, chunk.length, null); n > 0; n = readSync(from, chunk, 0, chunk.length, null)) {
+      const read = () => unreadable(() => readSync(from, chunk, 0, chunk.length, null));
+      for (let n = read(); n > 0; n = read()) {
         const part = chunk.subarray(0, n);
         hash.update(part);
         for (let w = 0; w < n;) w += writeSync(to, part, w, n - w);
@@ -38,10 +49,16 @@ export class DiskCopies {
     }
   }
 
-  private count = 0;
-
   remove(): void {
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     this.dir = null;
+  }
+}
+
+function unreadable<T>(io: () => T): T {
+  try {
+    return io();
+  } catch (e) {
+    throw new SourceUnreadable(e instanceof Error ? e.message : String(e));
   }
 }
