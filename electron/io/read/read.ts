@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIMITS } from './limits';
 import { ReadRefusal, type RawWorkbook } from './types';
 import type { WorkerReply, WorkerRequest } from './worker';
-import type { RowBatch, SheetHead } from './xlsx-stream';
+import type { SheetHead } from './xlsx-stream';
+import type { HandedBatch, RecordPlan } from '../import/records-ahead';
 
 const here = import.meta.url;
 
@@ -28,7 +29,7 @@ function spawn(rssMb: number): ChildProcess {
 type Pending = { resolve: (w: RawWorkbook | null) => void; reject: (e: unknown) => void; stream?: SheetStream; touch: () => void };
 
 /** Where a streamed sheet goes as it is read: its head first, then its row batches in order. */
-export type SheetStream = { head: (h: SheetHead) => void; batch: (b: RowBatch) => void };
+export type SheetStream = { head: (h: SheetHead) => void; batch: (b: HandedBatch) => void };
 
 /** A file to read: its bytes, or where it lies on disk (read there by the reading process, never held whole here). */
 export type ToRead = Uint8Array | { path: string };
@@ -115,6 +116,11 @@ export class WorkbookReader {
       this.pending.touch();
       this.worker?.send({ ack: true } satisfies WorkerRequest);
     }
+  }
+
+  /** The streamed sheet is planned: the reader reads the records of the batches it hands over from now on. */
+  plan(p: RecordPlan): void {
+    if (this.pending) this.worker?.send({ plan: p } satisfies WorkerRequest);
   }
 
   /** Stops a streamed read the importer no longer wants (a cancel, a batch that failed): it rejects with ReadAborted. */
