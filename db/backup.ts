@@ -125,7 +125,7 @@ export const localTime = (d: Date) =>
 export function newestGoodBackup(ledgerFile: string, opts: { nativeBinding?: string; migrationsFolder?: string } = {}): OfferedBackup | null {
   const known = knownMigrations(opts.migrationsFolder ?? findMigrationsFolder());
   for (const b of listBackups(ledgerFile)) {
-    const r = runJob({ kind: 'check', file: b.path }, { nativeBinding: opts.nativeBinding });
+    const r = runJob({ kind: 'check', file: b.path, full: true }, { nativeBinding: opts.nativeBinding });
     if (r.ok && r.facts.tables.length > 0 && !judgeFacts(b.path, r.facts, known)) {
       return { name: b.name, path: b.path, at: localTime(b.at), reason: b.reason, households: r.facts.households };
     }

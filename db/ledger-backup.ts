@@ -26,6 +26,8 @@ export function backupLedger(ledger: Ledger, reason: BackupReason, opts: { force
   if (!opts.force && !writtenSinceBackup(ledger)) return null;
   const entry = takeBackup(ledger.file, reason, { nativeBinding: ledger.options.nativeBinding, now: opts.now });
   markBackedUp(ledger);
+  // The backup's copy passed a full integrity check, and it is this state page for page.
+  ledger.markChecked();
   return entry;
 }
 

@@ -27,7 +27,7 @@ const OURS = ['__drizzle_migrations', 'households', 'audit_log'];
 
 /** What the facts read from a file say about opening it as a ledger; null when it can be opened. */
 export function judgeFacts(file: string, facts: FileFacts, known: { tag: string; when: number }[]): LedgerFileError | null {
-  if (facts.integrity.length !== 1 || facts.integrity[0] !== 'ok') {
+  if (facts.integrity && (facts.integrity.length !== 1 || facts.integrity[0] !== 'ok')) {
     const shown = facts.integrity.slice(0, 2).join('；');
     return new LedgerFileError('damaged', file, `${facts.integrity.length >= 20 ? '20 处以上' : `${facts.integrity.length} 处`}问题，例如：${shown}`);
   }
@@ -49,13 +49,14 @@ function fromSqliteError(file: string, code: string, message: string): LedgerFil
 
 /**
  * Reads an existing file, without writing to it, to decide whether it can be opened as a ledger:
- * its header bytes first, then a full integrity_check (which, unlike quick_check, reads every index)
- * and its tables and migration log in a worker. Returns the facts, or throws a LedgerFileError.
+ * its header bytes first, then a full integrity_check (which, unlike quick_check, reads every index;
+ * left out with `full: false`, for bytes already checked) and its tables and migration log in a worker.
+ * Returns the facts, or throws a LedgerFileError.
  */
-export function inspectLedgerFile(file: string, opts: { nativeBinding?: string; migrationsFolder: string; onSlow?: () => void }): FileFacts {
+export function inspectLedgerFile(file: string, opts: { nativeBinding?: string; migrationsFolder: string; full?: boolean; onSlow?: () => void }): FileFacts {
   const header = checkHeader(file);
   if (header) throw header;
-  const r = runJob({ kind: 'check', file }, { nativeBinding: opts.nativeBinding, onSlow: opts.onSlow });
+  const r = runJob({ kind: 'check', file, full: opts.full ?? true }, { nativeBinding: opts.nativeBinding, onSlow: opts.onSlow });
   if (!r.ok) throw fromSqliteError(file, r.code, r.message);
   const problem = judgeFacts(file, r.facts, knownMigrations(opts.migrationsFolder));
   if (problem) throw problem;

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { BackupError, newestGoodBackup, takeBackup } from './backup';
+import { checkedBefore, forgetChecked, stampChecked, stampFile } from './checked-stamp';
 import { swappableConnection } from './connection';
 import { findMigrationsFolder, inspectLedgerFile, knownMigrations } from './ledger-check';
 import { LedgerFileError } from './ledger-file-error';
@@ -27,6 +28,11 @@ export type Ledger = {
    * migrated like any open) in this same object, so every holder of the ledger sees the new one.
    */
   replaceFile(swap: () => void): void;
+  /**
+   * Says the ledger's current state has just passed a full integrity check (a backup's copy of it did):
+   * closed in this state, the file is stamped as checked and its next open skips the full check.
+   */
+  markChecked(): void;
 };
 
 export type OpenOptions = {
@@ -59,7 +65,10 @@ function isEmpty(sqlite: Database.Database): boolean {
 function connect(path: string, opts: OpenOptions): Database.Database {
   const folder = opts.migrationsFolder ?? findMigrationsFolder();
   if (existsSync(path)) {
-    inspectLedgerFile(path, { nativeBinding: opts.nativeBinding, migrationsFolder: folder, onSlow: () => opts.onSlow?.(SLOW) });
+    const known = checkedBefore(path);
+    inspectLedgerFile(path, { nativeBinding: opts.nativeBinding, migrationsFolder: folder, full: !known, onSlow: () => opts.onSlow?.(SLOW) });
+    // A stamp stays only while the bytes it vouches for cannot change under it.
+    if (!known || !opts.readonly) forgetChecked(path);
   }
   const sqlite = new Database(path, {
     readonly: opts.readonly ?? false,
@@ -90,21 +99,39 @@ function connect(path: string, opts: OpenOptions): Database.Database {
   return sqlite;
 }
 
+const totalChanges = (c: Database.Database) => (c.prepare('select total_changes() as n').get() as { n: number }).n;
+
 function ledgerOver(path: string, opts: OpenOptions, conn: Database.Database | null, problem: LedgerFileError | null): Ledger {
   const ledger: Ledger = {} as Ledger;
   const holder = swappableConnection(conn, () => ledger.problem ?? new Error('台账已关闭'));
+  // The connection's write count at which its state was last checked in full: 0 at opening (checked
+  // before the connection wrote anything); null once that state is gone and no check has vouched since.
+  let checkedAt: number | null = conn ? 0 : null;
   Object.assign(ledger, {
     db: drizzle(holder.proxy, { schema }),
     sqlite: holder.proxy,
     file: path,
     options: opts,
     problem,
-    close: () => { holder.current()?.close(); holder.swap(null); },
+    close: () => {
+      const current = holder.current();
+      if (!current) return;
+      const checked = checkedAt !== null && totalChanges(current) === checkedAt;
+      current.close();
+      holder.swap(null);
+      checkedAt = null;
+      if (checked && !existsSync(stampFile(path))) stampChecked(path);
+    },
+    markChecked: () => {
+      const current = holder.current();
+      if (current) checkedAt = totalChanges(current);
+    },
     replaceFile: (swap: () => void) => {
       ledger.close();
       swap();
       try {
         holder.swap(connect(path, opts));
+        checkedAt = 0;
         ledger.problem = null;
       } catch (e) {
         if (e instanceof LedgerFileError) ledger.problem = e;

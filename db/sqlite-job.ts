@@ -4,8 +4,8 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 
 /** What a check reads from a database file without changing it. */
 export type FileFacts = {
-  /** integrity_check's lines: ['ok'] when whole. */
-  integrity: string[];
+  /** integrity_check's lines: ['ok'] when whole; null when the check was not asked for. */
+  integrity: string[] | null;
   tables: string[];
   /** drizzle's migration log: how many applied and the newest one's timestamp. */
   applied: { count: number; lastCreatedAt: number | null };
@@ -13,7 +13,8 @@ export type FileFacts = {
 };
 
 export type Job =
-  | { kind: 'check'; file: string }
+  /** `full`: with integrity_check. */
+  | { kind: 'check'; file: string; full: boolean }
   /** SQLite's backup API from `source` into `temp`, checked and fsynced, then renamed to `final` if given. */
   | { kind: 'copy'; source: string; temp: string; final?: string };
 
@@ -22,8 +23,8 @@ export type JobResult = { ok: true; facts: FileFacts } | { ok: false; code: stri
 type FactsDb = { pragma(s: string): unknown; prepare(s: string): { all(): unknown[]; get(): unknown } };
 
 /** What a check reads, as one function: called in this thread for small files, and sent as text to the worker. */
-function readFacts(db: FactsDb): FileFacts {
-  const integrity = (db.pragma('integrity_check(20)') as Record<string, unknown>[]).map((r) => String(Object.values(r)[0]));
+function readFacts(db: FactsDb, full: boolean): FileFacts {
+  const integrity = full ? (db.pragma('integrity_check(20)') as Record<string, unknown>[]).map((r) => String(Object.values(r)[0])) : null;
   const tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
   let applied: FileFacts['applied'] = { count: 0, lastCreatedAt: null };
   if (tables.includes('__drizzle_migrations')) {
@@ -59,7 +60,7 @@ async function run() {
   };
   if (job.kind === 'check') {
     const db = new Database(job.file, { fileMustExist: true, ...opt });
-    try { db.pragma('busy_timeout = 5000'); return { ok: true, facts: facts(db) }; } finally { db.close(); }
+    try { db.pragma('busy_timeout = 5000'); return { ok: true, facts: facts(db, job.full) }; } finally { db.close(); }
   }
   // What a killed run left under this temporary name, a hot journal included, must not meet the new copy.
   for (const side of ['', '-journal', '-wal', '-shm']) fs.rmSync(job.temp + side, { force: true });
@@ -84,7 +85,7 @@ async function run() {
   } finally { src.close(); }
   let f;
   const dst = new Database(job.temp, opt);
-  try { dst.pragma('journal_mode = DELETE'); f = facts(dst); } finally { dst.close(); }
+  try { dst.pragma('journal_mode = DELETE'); f = facts(dst, true); } finally { dst.close(); }
   if (f.integrity.length !== 1 || f.integrity[0] !== 'ok') {
     fs.rmSync(job.temp, { force: true });
     return { ok: false, code: 'integrity', message: f.integrity.slice(0, 3).join('；'), facts: f };
@@ -105,13 +106,13 @@ const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
  */
 const CHECK_HERE_BYTES = 16 * 2 ** 20;
 
-function checkHere(file: string, nativeBinding: string | undefined): JobResult {
+function checkHere(file: string, full: boolean, nativeBinding: string | undefined): JobResult {
   try {
     const Database = createRequire(import.meta.url)(modulePath) as new (f: string, o: object) => FactsDb & { close(): void };
     const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       db.pragma('busy_timeout = 5000');
-      return { ok: true, facts: readFacts(db) };
+      return { ok: true, facts: readFacts(db, full) };
     } finally {
       db.close();
     }
@@ -129,7 +130,7 @@ const LIMIT_MS = 30 * 60_000;
  */
 export function runJob(job: Job, opts: { nativeBinding?: string; onSlow?: () => void } = {}): JobResult {
   if (job.kind === 'check' && (fs.statSync(job.file, { throwIfNoEntry: false })?.size ?? Infinity) <= CHECK_HERE_BYTES) {
-    return checkHere(job.file, opts.nativeBinding);
+    return checkHere(job.file, job.full, opts.nativeBinding);
   }
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);

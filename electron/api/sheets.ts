@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { setImmediate } from 'node:timers/promises';
 import { z } from 'zod';
 import { readMaskIdNumbers, readTownship } from '../io/write/signatories';
 import { householdSheet, selectHouseholds, type PrintSelection, type SheetHousehold } from '../print/data';
@@ -41,7 +42,7 @@ async function buildHtml(ctx: Ctx, sel: PrintSelection): Promise<{ html: string;
   const sheets: SheetHousehold[] = [];
   for (const [i, h] of list.entries()) {
     if (i % every === 0) {
-      await new Promise((next) => setImmediate(next));
+      await setImmediate();
       checkCancelled(ctx);
       ctx.progress?.({ task: 'visit-sheets', step: '整理', done: i, total: list.length, message: `正在整理 ${h.village} ${h.head}` });
     }

@@ -67,7 +67,8 @@ export function bindIpc(started: Promise<Backend>, isOurs: (event: IpcMainInvoke
     if (!isOurs(event) || !win) return REFUSED;
     if (typeof download !== 'string') return refusal('文件已失效，请重新导出');
     // The page names only a handle; the file and its name come from the backend, never a path from the page.
-    const file = await (await started).resolve(download);
+    const backend = await started;
+    const file = await backend.resolve(download);
     if (!file) return refusal('文件已失效，请重新导出');
     const suggested = typeof fileName === 'string' && fileName ? basename(fileName) : file.name;
     const ext = /\.([A-Za-z0-9]{1,8})$/.exec(file.name)?.[1];
@@ -75,13 +76,16 @@ export function bindIpc(started: Promise<Backend>, isOurs: (event: IpcMainInvoke
       title: '保存文件', defaultPath: suggested,
       filters: ext ? [{ name: `.${ext} 文件`, extensions: [ext] }, { name: '所有文件', extensions: ['*'] }] : [],
     });
-    if (r.canceled || !r.filePath) return { result: false };
+    // The page asks to save each file once, as browser mode's download link is used once: saved or
+    // declined, the temporary file goes now rather than piling up in the temp folder until exit.
+    if (r.canceled || !r.filePath) { backend.drop(download); return { result: false }; }
     try {
       // A copy on disk: memory stays flat however big the file, nothing passes through the window.
       await copyFile(file.path, r.filePath);
     } catch (e) {
       return refusal(`无法保存到 ${r.filePath}：${(e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM' ? '没有写入权限，请换一个位置' : (e as Error).message}`);
     }
+    backend.drop(download);
     return { result: true };
   });
 }

@@ -1,10 +1,13 @@
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listBackups, takeBackup } from '../../db/backup';
-import { findMigrationsFolder, LedgerFileError, openLedger } from '../../db/open';
+import { stampFile } from '../../db/checked-stamp';
+import { backupLedger } from '../../db/ledger-backup';
+import { findMigrationsFolder, LedgerFileError, openLedger, type Ledger } from '../../db/open';
 import { knownMigrations } from '../../db/ledger-check';
 import { openContext } from '../../electron/context';
 import { tempLedger, withExampleTownship, type TestLedger } from '../helpers/ledger';
@@ -12,6 +15,8 @@ import { tempLedger, withExampleTownship, type TestLedger } from '../helpers/led
 const dirs: string[] = [];
 const temp = () => { const d = mkdtempSync(join(tmpdir(), 'ledger-file-')); dirs.push(d); return d; };
 afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** The error openLedger throws, or a failure if it opened. */
 function refusal(file: string): LedgerFileError {
@@ -86,6 +91,62 @@ describe('opening a ledger file', () => {
   });
 });
 
+describe('a ledger closed in a checked state is stamped, and opens next time without the full check', () => {
+  const stamp = (file: string) => JSON.parse(readFileSync(stampFile(file), 'utf8')) as unknown;
+  const bytesNow = (file: string) => ({ size: statSync(file).size, sha256: sha256(file) });
+  const touch = (l: Ledger) => l.sqlite.prepare("update villages set name = name || '' where id = (select min(id) from villages)").run();
+
+  it('stamps after a read, not after writes no check has seen; a backup of the writes vouches for them', () => {
+    const file = join(temp(), 'l.sqlite');
+    const l = openLedger(file);
+    withExampleTownship(l);
+    l.close();
+    expect(existsSync(stampFile(file))).toBe(false);
+
+    const read = openLedger(file);
+    // Open for writing, the file may change at any moment (and a killed session never closes): no stamp.
+    expect(existsSync(stampFile(file))).toBe(false);
+    read.close();
+    expect(stamp(file)).toEqual(bytesNow(file));
+
+    const written = openLedger(file);
+    touch(written);
+    written.close();
+    expect(existsSync(stampFile(file))).toBe(false);
+
+    const backedUp = openLedger(file);
+    touch(backedUp);
+    backupLedger(backedUp, '手动', { force: true });
+    backedUp.close();
+    expect(stamp(file)).toEqual(bytesNow(file));
+
+    const afterBackup = openLedger(file);
+    backupLedger(afterBackup, '手动', { force: true });
+    touch(afterBackup);
+    afterBackup.close();
+    expect(existsSync(stampFile(file))).toBe(false);
+  });
+
+  it('keeps the stamp through a read-only open, and ignores one that is cut short', () => {
+    const file = join(temp(), 'l.sqlite');
+    const l = openLedger(file);
+    withExampleTownship(l);
+    l.close();
+    openLedger(file).close();
+    const first = readFileSync(stampFile(file), 'utf8');
+    const ro = openLedger(file, { readonly: true });
+    expect(readFileSync(stampFile(file), 'utf8')).toBe(first);
+    ro.close();
+    expect(readFileSync(stampFile(file), 'utf8')).toBe(first);
+
+    writeFileSync(stampFile(file), first.slice(0, 20));
+    const again = openLedger(file);
+    expect(again.sqlite.prepare('select count(*) as n from villages').get()).toEqual({ n: 9 });
+    again.close();
+    expect(stamp(file)).toEqual(bytesNow(file));
+  });
+});
+
 describe('a file that is not a whole ledger is refused in Chinese and not written', () => {
   let t: TestLedger;
   let good: string;
@@ -153,31 +214,57 @@ describe('a file that is not a whole ledger is refused in Chinese and not writte
     expectUntouched(c);
   });
 
-  it('a flipped bit in household 210’s entry of the households_id_number index, which quick_check does not see', () => {
-    const c = damaged((f) => {
-      const db = new Database(f, { readonly: true });
-      const id = (db.prepare('select id_number from households where id = 210').get() as { id_number: string }).id_number;
-      const pages = (db.prepare("select pageno from dbstat where name = 'households_id_number'").all() as { pageno: number }[]).map((p) => p.pageno);
-      const pageSize = db.pragma('page_size', { simple: true }) as number;
-      db.close();
-      const b = readFileSync(f);
-      const needle = Buffer.from(id, 'latin1');
-      // The page of the index that holds this ID number; flip the low bit of its last digit there.
-      const page = pages.find((p) => b.subarray((p - 1) * pageSize, p * pageSize).includes(needle));
-      expect(page).toBeDefined();
-      const at = (page! - 1) * pageSize + b.subarray((page! - 1) * pageSize, page! * pageSize).indexOf(needle) + needle.length - 1;
-      b[at] ^= 1;
-      writeFileSync(f, b);
-      const check = new Database(f, { readonly: true });
-      expect(check.pragma('quick_check', { simple: true })).toBe('ok');
-      check.close();
-    });
+  /** Flips one bit in household 210’s entry of the households_id_number index: damage quick_check does not see. */
+  function flipIdIndexBit(f: string) {
+    const db = new Database(f, { readonly: true });
+    const id = (db.prepare('select id_number from households where id = 210').get() as { id_number: string }).id_number;
+    const pages = (db.prepare("select pageno from dbstat where name = 'households_id_number'").all() as { pageno: number }[]).map((p) => p.pageno);
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const b = readFileSync(f);
+    const needle = Buffer.from(id, 'latin1');
+    // The page of the index that holds this ID number; flip the low bit of its last digit there.
+    const page = pages.find((p) => b.subarray((p - 1) * pageSize, p * pageSize).includes(needle));
+    expect(page).toBeDefined();
+    const at = (page! - 1) * pageSize + b.subarray((page! - 1) * pageSize, page! * pageSize).indexOf(needle) + needle.length - 1;
+    b[at] ^= 1;
+    writeFileSync(f, b);
+    const check = new Database(f, { readonly: true });
+    expect(check.pragma('quick_check', { simple: true })).toBe('ok');
+    check.close();
+  }
+
+  function expectIndexDamageRefused(c: { file: string; bytes: Buffer; backup: string }) {
     const e = refusal(c.file);
     expect(e.problem).toBe('damaged');
     expect(e.message).toContain('台账文件已损坏：数据库完整性检查未通过');
     expect(e.message).toContain('households_id_number');
     expect(e.message).toContain(c.backup);
     expectUntouched(c);
+  }
+
+  it('a flipped bit in household 210’s entry of the households_id_number index, which quick_check does not see', () => {
+    expectIndexDamageRefused(damaged(flipIdIndexBit));
+  });
+
+  it('the same flipped bit in a file stamped as checked when it was last closed: same size, but the stamp no longer matches', () => {
+    expectIndexDamageRefused(damaged((f) => {
+      openLedger(f).close();
+      expect(existsSync(stampFile(f))).toBe(true);
+      const size = statSync(f).size;
+      flipIdIndexBit(f);
+      expect(statSync(f).size).toBe(size);
+    }));
+  });
+
+  it('trusts a stamp whose size and SHA-256 are the file’s: those bytes are not checked again (shown on bytes the check refuses)', () => {
+    const c = damaged((f) => {
+      flipIdIndexBit(f);
+      writeFileSync(stampFile(f), JSON.stringify({ size: statSync(f).size, sha256: sha256(f) }));
+    });
+    const l = openLedger(c.file, { readonly: true });
+    expect(l.sqlite.prepare('select count(*) as n from households where id = 210').get()).toEqual({ n: 1 });
+    l.close();
   });
 
   it('a ledger written by a newer version, named with its structure version', () => {

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
+import { setImmediate } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
 // The streaming writer alone: ExcelJS's main module loads its reader and in-memory workbook too (a
 // fifth of a second at every export's start).
@@ -72,9 +73,6 @@ function font(size: number, bold = false): Partial<ExcelJS.Font> {
   return { name: FONT, size, bold, charset: 134 };
 }
 
-/** Lets other calls be answered between pages. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 type Pipe = { _writableState?: { length?: number }; once(event: 'drain', listener: () => void): unknown };
 
 /** Rows written between two turns of the event loop: about one 64 KB piece of the sheet's XML. */
@@ -95,7 +93,7 @@ const AHEAD = 4 * 2 ** 20;
 async function zipCatchUp(ws: ExcelJS.Worksheet): Promise<void> {
   const pipe = (ws as unknown as { stream?: { pipes?: Pipe[] } }).stream?.pipes?.[0];
   if ((pipe?._writableState?.length ?? 0) > AHEAD) await new Promise<void>((resolve) => pipe!.once('drain', resolve));
-  else await breathe();
+  else await setImmediate();
 }
 
 /**
