@@ -1,12 +1,8 @@
 import type { CellValue, RawSheet } from '../read/types';
 import { cellText, isHeaderLike } from './recognize';
-import type { ReadValues } from './rows';
 
-/**
- * A data row: its number as Excel shows it (1-based), and its cells by column index; `read`: its
- * cells already read as their columns' types, where the reading process did it (records-ahead.ts).
- */
-export type DataRow = { row: number; cells: CellValue[]; read?: ReadValues };
+/** A data row: its number as Excel shows it (1-based), and its cells by column index. */
+export type DataRow = { row: number; cells: CellValue[] };
 
 const TOTAL = /^(合\s*计|小\s*计|总\s*计|共\s*计)/;
 const FOOTER = /^(单位负责人|负责人|主要负责人|分管领导|审核人|审核|填表人|制表人|填报人|报出日期|填报日期|制表日期|说明[：:]|注[：:]|备注[：:])/;

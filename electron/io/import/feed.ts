@@ -1,11 +1,8 @@
 import { ReadAborted, type ToRead, type WorkbookReader } from '../read/read';
 import type { RawSheet, RawWorkbook } from '../read/types';
 import type { RowBatch, SheetHead } from '../read/xlsx-stream';
-import { fromWire, type HandedBatch, type RecordPlan } from './records-ahead';
 import { BATCHES_AHEAD } from '../read/limits';
 import { dataRowReader, type DataRow } from './extract';
-import { rowFields } from './rows';
-import { SHEETS } from '../sheets';
 
 /** Rows a recognition looks at: the header is found in the first 40, with at most two header rows below. */
 const HEAD_ROWS = 45;
@@ -29,8 +26,6 @@ export class SheetFeed {
   private queue: DataRow[][] = [];
   private extract: ReturnType<typeof dataRowReader> | null = null;
   private headerEnd = -1;
-  /** The fields records read by the reading process come in (set with its plan). */
-  private fields: ReturnType<typeof rowFields> | null = null;
   private wake: (() => void) | null = null;
 
   constructor(private readonly reader: WorkbookReader, file: ToRead, name: string, signal?: AbortSignal) {
@@ -49,14 +44,9 @@ export class SheetFeed {
     return new Promise((ok) => { this.wake = ok; });
   }
 
-  private arrive(b: HandedBatch): void {
+  private arrive(b: RowBatch): void {
     this.at = b.at;
-    if (b.records) {
-      const fields = this.fields;
-      if (!fields) throw new Error('the reading process sent records read ahead of any plan');
-      this.count += b.records.length;
-      this.queue.push(b.records.map((w) => fromWire(w, fields)));
-    } else if (this.extract) this.queue.push(this.records(b));
+    if (this.extract) this.queue.push(this.records(b));
     else this.early.push(b);
     this.poke();
   }
@@ -92,22 +82,12 @@ export class SheetFeed {
     return { name: h.name, hidden: h.hidden, rows, merges };
   }
 
-  /**
-   * The header ends at `headerEnd`: from here on batches become records as they arrive. With `plan`
-   * (how the importer reads the rows), the reading process reads the records of the batches it hands
-   * over from now on, and they arrive already read.
-   */
-  start(headerEnd: number, plan?: Omit<RecordPlan, 'headerEnd'>): void {
+  /** The header ends at `headerEnd`: from here on batches become records as they arrive. */
+  start(headerEnd: number): void {
     this.headerEnd = headerEnd;
     this.extract = dataRowReader(headerEnd, this.head!.merges);
     for (const b of this.early) this.queue.push(this.records(b));
     this.early = [];
-    if (plan) {
-      const def = SHEETS.find((d) => d.code === plan.code);
-      if (!def) return;
-      this.fields = rowFields(def, plan.columns);
-      this.reader.plan({ ...plan, headerEnd });
-    }
   }
 
   /** The records, a batch at a time, in order; each batch is acknowledged once its records are done, so the reader reads on. */

@@ -39,45 +39,16 @@ function planOf(def: SheetDef, columns: ColumnMap[]): Plan {
   return plan;
 }
 
-/** A row's problems, each with its column (an unlisted word also says what the clerk is asked). */
-export type RowIssues = (Issue & { unlisted?: Unlisted })[];
-
-/**
- * A row's cells read as their columns' types, in plain data (the reading process can do it and hand
- * it over): its problems, or its values by field with the notes (warnings) reading them left.
- */
-export type ReadValues = { issues: RowIssues } | { values: Map<string, unknown>; notes: Issue[] };
-
-/** The headers a sheet's messages name, by field: one map shared by all its rows' RowCtx. */
-export const rowHeaders = (def: SheetDef, columns: ColumnMap[]): ReadonlyMap<string, string> => planOf(def, columns).headers;
-
-/** The fields a sheet's rows are read into, in the order read, with the cell each comes from. */
-export const rowFields = (def: SheetDef, columns: ColumnMap[]): readonly { key: string; index: number }[] =>
-  planOf(def, columns).fields.map(({ m, col }) => ({ key: col.key, index: m.index }));
-
 /**
  * Reads one data row's cells as their columns' types. Every problem of the row is reported (each with
  * its column), not only the first, so the clerk can mend the row in one go.
  * A blank 五个知晓/五个关心 cell is left out (undefined): an empty cell never clears a stored √; a
  * new visit stores it as not ticked. Only × / 否 / 0 clears a tick.
  */
-export function readRow(def: SheetDef, columns: ColumnMap[], dr: DataRow, date1904: boolean, today: string, decisions: ValueDecisions = {}): RowCtx | RowIssues {
-  return rowCtx(readValues(def, columns, dr, date1904, today, decisions), dr.row, rowHeaders(def, columns));
-}
-
-/** What `readValues` gave, as the importer applies it: the problems, or the row's RowCtx. */
-export function rowCtx(read: ReadValues, row: number, headers: ReadonlyMap<string, string>): RowCtx | RowIssues {
-  if ('issues' in read) return read.issues;
-  const ctx = new RowCtx(row, read.values, headers);
-  ctx.warnings.push(...read.notes);
-  return ctx;
-}
-
-/** `readRow` without the RowCtx: plain data, the same in either process. */
-export function readValues(def: SheetDef, columns: ColumnMap[], dr: DataRow, date1904: boolean, today: string, decisions: ValueDecisions = {}): ReadValues {
+export function readRow(def: SheetDef, columns: ColumnMap[], dr: DataRow, date1904: boolean, today: string, decisions: ValueDecisions = {}): RowCtx | (Issue & { unlisted?: Unlisted })[] {
   const values = new Map<string, unknown>();
   const { fields, headers } = planOf(def, columns);
-  const issues: RowIssues = [];
+  const issues: (Issue & { unlisted?: Unlisted })[] = [];
   const notes: Issue[] = [];
   for (const { m, col } of fields) {
     let raw = dr.cells[m.index] ?? null;
@@ -125,8 +96,10 @@ export function readValues(def: SheetDef, columns: ColumnMap[], dr: DataRow, dat
   if (def.code === 'T1' && typeof since === 'string' && typeof until === 'string' && until < since) {
     issues.push({ row: dr.row, column: headers.get('until') ?? null, code: 'end_before_start', message: `${headers.get('until')} ${until} 早于${headers.get('since')} ${since}；请核对结对的起止日期` });
   }
-  if (issues.length) return { issues };
-  return { values, notes };
+  if (issues.length) return issues;
+  const ctx = new RowCtx(dr.row, values, headers);
+  ctx.warnings.push(...notes);
+  return ctx;
 }
 
 /** The row's cells as the preview grid shows them: text, dates of date columns as 2014-03-05. */

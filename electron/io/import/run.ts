@@ -14,7 +14,7 @@ import { loadLearned, rememberColumns, rememberRosters, rememberValues, type Lea
 import { applyColumnChoices, recognize, type Recognition } from './recognize';
 import { Resolver } from './resolve';
 import { RowFailure } from './row';
-import { displayCells, readRow, rowCtx, rowHeaders, valueWord, type ValueDecisions } from './rows';
+import { displayCells, readRow, valueWord, type ValueDecisions } from './rows';
 import type { FileReport, ImportReport, PreviewRow, RosterChoice, SheetChoice, SheetReport, ValueChoice } from './types';
 import { endUnlisted, RosterDateMissing, type Roster } from './roster';
 import { Writer } from './writer';
@@ -55,11 +55,8 @@ export type ImportOptions = {
 };
 
 
-/**
- * A sheet to apply: its records read whole, or a feed of them still being read (a big one-sheet xlsx);
- * the day and the clerk's answers its rows are read with (a feed's partly by the reading process).
- */
-type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[] | SheetFeed; date1904: boolean; width: number; today: string; decisions: ValueDecisions };
+/** A sheet to apply: its records read whole, or a feed of them still being read (a big one-sheet xlsx). */
+type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[] | SheetFeed; date1904: boolean; width: number };
 
 const rowCount = (j: Job) => (Array.isArray(j.rows) ? j.rows.length : j.rows.total());
 
@@ -100,7 +97,6 @@ function emptyReport(sheet: RawSheet): SheetReport {
 function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: ImportOptions, learnt: Learned, feed?: SheetFeed): { reports: FileReport[]; jobs: Job[] } {
   const learned = learnt.columns;
   const jobs: Job[] = [];
-  const today = todayIso();
   const reports = files.map((f, fi): FileReport => {
     const book = books[fi];
     const base: FileReport = { file: f.name, ...digest(f), format: null, encoding: null, sheets: [] };
@@ -141,9 +137,8 @@ function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: I
       }
       // A streamed sheet's records are counted as they are read (importStreamed, applyJobs).
       let rows: DataRow[] | SheetFeed;
-      const decisions = decisionsFor(report.unit, learnt, opts.values);
       if (feed) {
-        feed.start(rec.headerEnd, rec.missing.length ? undefined : { code: rec.def.code, columns: rec.columns, date1904: book.date1904, today, decisions });
+        feed.start(rec.headerEnd);
         rows = feed;
       } else {
         rows = dataRows(sheet, rec.headerEnd);
@@ -156,7 +151,7 @@ function plan(files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: I
         continue;
       }
       const width = Array.isArray(rows) ? Math.max(rec.columns.length, ...rows.map((r) => r.cells.length)) : rec.columns.length;
-      jobs.push({ file: fi, report, def: rec.def, rec, rows, date1904: book.date1904, width, today, decisions });
+      jobs.push({ file: fi, report, def: rec.def, rec, rows, date1904: book.date1904, width });
     }
     if (!base.sheets.some((s) => s.kind)) {
       base.error = base.sheets.length === 0 || base.sheets.every((s) => s.rows === 0 && (s.skipped === '空白工作表' || !s.headerRows))
@@ -193,7 +188,7 @@ function keepRejected(w: Writer, batch: number, file: string, job: Job, row: num
  * The transaction is opened by hand so that the event loop can turn every CHUNK rows (a cancel and
  * the progress bar reach us); a row that writes keeps its own savepoint inside it (Writer.startRow).
  */
-async function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions): Promise<{ batch: number | null; links: Resolver['newLinks'] }> {
+async function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): Promise<{ batch: number | null; links: Resolver['newLinks'] }> {
   if (db.inTransaction) throw new Error('另一项导入或撤销正在进行，请等它完成后再试');
   const step = opts.dryRun ? '核对' : '写入';
   // A streamed sheet's total is an estimate until its read ends; the bar says so, and shows the count once known.
@@ -206,7 +201,7 @@ async function apply(db: Database.Database, files: FileReport[], jobs: Job[], op
     const w = new Writer(db);
     const resolver = new Resolver(w);
     // A promise only every CHUNK rows: an await per row would cost a turn of the microtask queue each.
-    const keep = await applyJobs(db, w, resolver, files, jobs, opts, () => {
+    const keep = await applyJobs(db, w, resolver, files, jobs, opts, learned, () => {
       done++;
       const known = wasSure || sure();
       if (done % CHUNK !== 0 && known === wasSure) return;
@@ -225,8 +220,9 @@ async function apply(db: Database.Database, files: FileReport[], jobs: Job[], op
 }
 
 /** The body of `apply`, inside its transaction: false when nothing is to be kept (a dry run, nothing written). */
-async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, files: FileReport[], jobs: Job[], opts: ImportOptions,
+async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned,
   rowDone: () => Promise<void> | undefined, setBatch: (b: number) => void): Promise<boolean> {
+  const today = todayIso();
   const limit = opts.previewRows ?? 2000;
   let batch: number | null = null;
   {
@@ -242,14 +238,14 @@ async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, f
       resolver.newFile();
       const r = job.report;
       const apply = APPLY[job.def.code];
-      const headers = rowHeaders(job.def, job.rec.columns);
+      const decisions = decisionsFor(r.unit, learned, opts.values);
       const roster: Roster = { units: new Set(), listed: new Set() };
       let explicitEnds = false;
       const feed = Array.isArray(job.rows) ? null : job.rows;
       for await (const rows of feed ? feed.batches() : [job.rows as DataRow[]]) for (const dr of rows) {
         if (feed && dr.cells.length > job.width) job.width = dr.cells.length;
         let preview: PreviewRow;
-        const ctx = dr.read ? rowCtx(dr.read, dr.row, headers) : readRow(job.def, job.rec.columns, dr, job.date1904, job.today, job.decisions);
+        const ctx = readRow(job.def, job.rec.columns, dr, job.date1904, today, decisions);
         if (Array.isArray(ctx)) {
           r.errors.push(...ctx.map(({ unlisted: _u, ...i }) => i));
           for (const i of ctx) {
@@ -426,7 +422,7 @@ async function importBooks(db: Database.Database, files: ImportFile[], books: (R
   checkCancelled(opts);
   const learned = loadLearned(db);
   const { reports, jobs } = plan(files, books, opts, learned);
-  return await applyPlanned(db, reports, jobs, opts);
+  return await applyPlanned(db, reports, jobs, opts, learned);
 }
 
 /**
@@ -441,14 +437,14 @@ async function importStreamed(db: Database.Database, files: ImportFile[], feed: 
   // A sheet refused whole for a missing column still reports how many records it has.
   const sheet = reports[0].sheets[0];
   if (jobs.length === 0 && sheet?.errors.some((e) => e.code === 'missing_column')) sheet.rows = await feed.drain();
-  return await applyPlanned(db, reports, jobs, opts);
+  return await applyPlanned(db, reports, jobs, opts, learned);
 }
 
-async function applyPlanned(db: Database.Database, reports: FileReport[], jobs: Job[], opts: ImportOptions): Promise<ImportReport> {
+async function applyPlanned(db: Database.Database, reports: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): Promise<ImportReport> {
   const step = opts.dryRun ? '核对' : '写入';
   const total = jobs.reduce((s, j) => s + rowCount(j), 0);
   opts.progress?.({ task: 'import', step, done: 0, total, message: opts.dryRun ? '正在核对…' : '正在写入台账…' });
-  const { batch, links } = await bulkSettings(db, () => apply(db, reports, jobs, opts));
+  const { batch, links } = await bulkSettings(db, () => apply(db, reports, jobs, opts, learned));
   const all = jobs.reduce((s, j) => s + rowCount(j), 0);
   opts.progress?.({ task: 'import', step, done: all, total: all, message: '完成' });
   return { batch, dryRun: opts.dryRun, files: reports, links, totals: totals(reports) };

@@ -5,8 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LIMITS } from './limits';
 import { ReadRefusal, type RawWorkbook } from './types';
 import type { WorkerReply, WorkerRequest } from './worker';
-import type { SheetHead } from './xlsx-stream';
-import type { HandedBatch, RecordPlan } from '../import/records-ahead';
+import type { RowBatch, SheetHead } from './xlsx-stream';
 
 const here = import.meta.url;
 
@@ -29,7 +28,7 @@ function spawn(rssMb: number): ChildProcess {
 type Pending = { resolve: (w: RawWorkbook | null) => void; reject: (e: unknown) => void; stream?: SheetStream; touch: () => void };
 
 /** Where a streamed sheet goes as it is read: its head first, then its row batches in order. */
-export type SheetStream = { head: (h: SheetHead) => void; batch: (b: HandedBatch) => void };
+export type SheetStream = { head: (h: SheetHead) => void; batch: (b: RowBatch) => void };
 
 /** A file to read: its bytes, or where it lies on disk (read there by the reading process, never held whole here). */
 export type ToRead = Uint8Array | { path: string };
@@ -125,11 +124,6 @@ export class WorkbookReader {
       this.pending.touch();
       this.worker?.send({ ack: true } satisfies WorkerRequest);
     }
-  }
-
-  /** The streamed sheet is planned: the reader reads the records of the batches it hands over from now on. */
-  plan(p: RecordPlan): void {
-    if (this.pending) this.worker?.send({ plan: p } satisfies WorkerRequest);
   }
 
   /** Stops a streamed read the importer no longer wants (a cancel, a batch that failed): it rejects with ReadAborted. */

@@ -5,16 +5,14 @@ import { ReadRefusal, type RawWorkbook } from './types';
 import { parseWorkbook, streamWorkbook } from './workbook';
 import type { RowBatch, SheetHead } from './xlsx-stream';
 import { inFile } from './zip';
-import { RecordsAhead, type HandedBatch, type RecordPlan } from '../import/records-ahead';
 
 /**
  * `stream`: a big one-sheet xlsx may be handed over as it is read (head, row batches, end) instead of
  * whole. A file on disk is given by `path` and read here, a range at a time when it is streamed.
  */
-export type WorkerRequest = { bytes: Uint8Array; name: string; stream?: boolean } | { path: string; name: string; stream?: boolean } | { ack: true }
-  | { plan: RecordPlan };
+export type WorkerRequest = { bytes: Uint8Array; name: string; stream?: boolean } | { path: string; name: string; stream?: boolean } | { ack: true };
 export type WorkerReply = { ok: true; workbook: RawWorkbook } | { ok: false; message: string; detail?: string }
-  | { head: SheetHead } | { batch: HandedBatch } | { end: true };
+  | { head: SheetHead } | { batch: RowBatch } | { end: true };
 
 // SheetJS reports oddities of the files on the console ("Missing Info for XLS Record …"); the CLI's
 // stdout must stay pure JSON and the clerk gets our own messages, so the reader keeps quiet.
@@ -40,23 +38,16 @@ if (rssCap > 0) {
 
 let ahead = 0;
 let wake: (() => void) | null = null;
-/** A streamed sheet's records, read here once the importer has planned it (records-ahead.ts). */
-const records = new RecordsAhead();
 
 /** Hands a batch over, then waits while the importer has BATCHES_AHEAD of them still to take. */
 async function handOver(batch: RowBatch): Promise<void> {
-  process.send!({ batch: records.hand(batch) } satisfies WorkerReply);
+  process.send!({ batch } satisfies WorkerReply);
   ahead++;
   while (ahead >= BATCHES_AHEAD) await new Promise<void>((ok) => { wake = ok; });
 }
 
 process.on('message', async (m: WorkerRequest) => {
-  if ('plan' in m) {
-    records.plan(m.plan);
-    return;
-  }
   if ('ack' in m) {
-    records.took();
     ahead--;
     wake?.();
     wake = null;
@@ -66,8 +57,7 @@ process.on('message', async (m: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     ahead = 0;
-    records.reset();
-    const out = { head: (head: SheetHead) => { records.head(head); process.send!({ head } satisfies WorkerReply); }, rows: handOver };
+    const out = { head: (head: SheetHead) => process.send!({ head } satisfies WorkerReply), rows: handOver };
     let streamed = false;
     if ('path' in m) {
       const file = m.stream === true ? opened(m.path) : null;
