@@ -6,4 +6,5 @@ const { runCli } = await import(built('cli'));
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
+  part: (s) => process.stdout.write(s),
 });

@@ -56,6 +56,6 @@ export async function runCli(argv: string[], o: Omit<Output, 'json'>): Promise<n
 
 const isMain = process.argv[1] && /cli\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isMain) {
-  runCli(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') })
+  runCli(process.argv.slice(2), { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n'), part: (s) => process.stdout.write(s) })
     .then((code) => { process.exitCode = code; });
 }

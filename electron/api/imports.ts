@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { LIMITS, mb } from '../io/read/limits';
 import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollback';
 import { importFiles, type ImportFile } from '../io/import/run';
-import { onDisk } from '../io/import/on-disk';
+import { DiskCopies } from '../io/import/on-disk';
 import { WorkbookReader } from '../io/read/read';
 import { RosterDateMissing } from '../io/import/roster';
 import type { ImportReport } from '../io/import/types';
@@ -47,7 +47,7 @@ const importInput = z.object({
   rosterDate: z.iso.date('解除日期应写成 2014-06-30 的形式').optional(),
 });
 
-function load(ctx: Ctx, given: z.output<typeof fileInput>): ImportFile {
+function load(ctx: Ctx, given: z.output<typeof fileInput>, copies: DiskCopies): ImportFile {
   let f = given;
   if (f.handle !== undefined) {
     const held = ctx.files?.get(f.handle);
@@ -61,7 +61,7 @@ function load(ctx: Ctx, given: z.output<typeof fileInput>): ImportFile {
     if (!stat.isFile()) return { name, bytes: new Uint8Array(), error: `${f.path} 不是普通文件，无法导入` };
     const size = stat.size;
     if (size > LIMITS.fileBytes) return { name, bytes: new Uint8Array(), error: `文件有 ${mb(size)}，超过导入上限 ${mb(LIMITS.fileBytes)}；请按村或按单位拆分后再导入` };
-    return onDisk(name, f.path!);
+    return copies.take(name, f.path!);
   } catch {
     return { name, bytes: new Uint8Array(), error: `无法打开文件 ${f.path}：文件不存在或没有读取权限` };
   }
@@ -76,10 +76,12 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean, first?:
   const reader = new WorkbookReader();
   reader.warm();
   let files: ImportFile[];
+  const copies = new DiskCopies();
   try {
-    files = i.files.map((f) => load(ctx, f));
+    files = i.files.map((f) => load(ctx, f, copies));
   } catch (e) {
     void reader.close();
+    copies.remove();
     throw e;
   }
   return importFiles(ctx.ledger.sqlite, files, {
@@ -88,7 +90,7 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean, first?:
   }).catch((e: unknown) => {
     if (e instanceof RosterDateMissing) throw new LedgerError(e.message);
     throw e;
-  });
+  }).finally(() => copies.remove());
 };
 
 const batchId = z.object({ batchId: z.number().int().positive() });

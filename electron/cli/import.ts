@@ -24,25 +24,55 @@ export function cliShape(r: ImportReport) {
   };
 }
 
-function human(r: ImportReport): string {
-  const lines: string[] = [];
+/** A list as JSON, a few hundred items to a piece: a 100,000-row file's warnings are never one string. */
+function* jsonList<T>(items: T[], shape: (x: T) => unknown): Generator<string> {
+  yield '[';
+  for (let i = 0; i < items.length; i += 500) {
+    yield (i ? ',' : '') + items.slice(i, i + 500).map((x) => JSON.stringify(shape(x))).join(',');
+  }
+  yield ']';
+}
+
+/**
+ * `JSON.stringify(cliShape(r))` in pieces, byte for byte (a test holds them equal): the report of a
+ * big file is written as it is turned into text, without a copy of every warning and the whole text
+ * of them held at once at the import's end.
+ */
+export function* cliJson(r: ImportReport): Generator<string> {
+  yield `{"batch":${JSON.stringify(r.batch)},"links":${JSON.stringify(r.links)},"files":[`;
+  for (const [fi, f] of r.files.entries()) {
+    yield `${fi ? ',' : ''}{"file":${JSON.stringify(f.file)}${f.error ? `,"error":${JSON.stringify(f.error)}` : ''},"sheets":[`;
+    for (const [si, s] of f.sheets.entries()) {
+      const head = JSON.stringify({ sheet: s.sheet, kind: s.kind, rows: s.rows, added: s.added, updated: s.updated, unchanged: s.unchanged });
+      yield `${si ? ',' : ''}${head.slice(0, -1)},"errors":`;
+      yield* jsonList(s.errors, plain);
+      yield ',"warnings":';
+      yield* jsonList(s.warnings, plain);
+      yield `,"ended":${JSON.stringify(s.ended)}}`;
+    }
+    yield ']}';
+  }
+  yield ']}';
+}
+
+/** The report for a person, line by line. */
+function* human(r: ImportReport): Generator<string> {
   for (const f of r.files) {
-    lines.push(`${f.file}${f.error ? `：未导入，${f.error}` : ''}`);
+    yield `${f.file}${f.error ? `：未导入，${f.error}` : ''}`;
     for (const s of f.sheets) {
       const name = s.sheet ?? '（CSV）';
-      if (!s.kind) { lines.push(`  ${name}：${s.skipped ?? '未导入'}`); continue; }
-      lines.push(`  ${name}（${s.title}）：${s.rows} 行，新增 ${s.added}，更新 ${s.updated}，无变化 ${s.unchanged}，拒绝 ${s.errors.length}`);
-      if (s.ended.length) lines.push(`    解除结对 ${s.ended.length}（${s.ended[0].until}）：${s.ended.map((e) => `${e.cadre}—${e.household}`).join('、')}`);
-      for (const e of s.errors) lines.push(`    ✗ ${e.row ? `第 ${e.row} 行` : '整表'}${e.column ? `【${e.column}】` : ''}${e.message}`);
-      for (const w of s.warnings) lines.push(`    ! ${w.row ? `第 ${w.row} 行` : ''}${w.column ? `【${w.column}】` : ''}${w.message}`);
+      if (!s.kind) { yield `  ${name}：${s.skipped ?? '未导入'}`; continue; }
+      yield `  ${name}（${s.title}）：${s.rows} 行，新增 ${s.added}，更新 ${s.updated}，无变化 ${s.unchanged}，拒绝 ${s.errors.length}`;
+      if (s.ended.length) yield `    解除结对 ${s.ended.length}（${s.ended[0].until}）：${s.ended.map((e) => `${e.cadre}—${e.household}`).join('、')}`;
+      for (const e of s.errors) yield `    ✗ ${e.row ? `第 ${e.row} 行` : '整表'}${e.column ? `【${e.column}】` : ''}${e.message}`;
+      for (const w of s.warnings) yield `    ! ${w.row ? `第 ${w.row} 行` : ''}${w.column ? `【${w.column}】` : ''}${w.message}`;
     }
   }
-  if (r.links.length) lines.push(`新增联村 ${r.links.length} 条：${r.links.map((l) => `${l.unit}—${l.village}（自 ${l.since}）`).join('；')}`);
+  if (r.links.length) yield `新增联村 ${r.links.length} 条：${r.links.map((l) => `${l.unit}—${l.village}（自 ${l.since}）`).join('；')}`;
   const t = r.totals;
-  lines.push(r.dryRun ? `试导入（未写入台账）：新增 ${t.added}，更新 ${t.updated}，无变化 ${t.unchanged}，拒绝 ${t.errors} 行`
+  yield r.dryRun ? `试导入（未写入台账）：新增 ${t.added}，更新 ${t.updated}，无变化 ${t.unchanged}，拒绝 ${t.errors} 行`
     : r.batch ? `已导入（第 ${r.batch} 批）：新增 ${t.added}，更新 ${t.updated}，无变化 ${t.unchanged}，拒绝 ${t.errors} 行`
-    : `没有需要写入的内容：新增 0，更新 0，无变化 ${t.unchanged}，拒绝 ${t.errors} 行`);
-  return lines.join('\n');
+    : `没有需要写入的内容：新增 0，更新 0，无变化 ${t.unchanged}，拒绝 ${t.errors} 行`;
 }
 
 export const importCommand: Command = {
@@ -65,7 +95,11 @@ export const importCommand: Command = {
         ...(values['roster-date'] !== undefined ? { rosterDate: values['roster-date'] } : {}),
       };
       const report = await callMethod(ctx, values['dry-run'] ? 'imports.preview' : 'imports.commit', input) as ImportReport;
-      o.out(o.json ? JSON.stringify(cliShape(report)) : human(report));
+      if (o.json && o.part) {
+        for (const piece of cliJson(report)) o.part(piece);
+        o.part('\n');
+      } else if (o.json) o.out(JSON.stringify(cliShape(report)));
+      else for (const line of human(report)) o.out(line);
       if (values.rejects !== undefined && report.batch !== null && report.totals.errors > 0) {
         const dir = resolve(cwd, values.rejects);
         mkdirSync(dir, { recursive: true });

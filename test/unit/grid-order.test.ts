@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lookups } from '../../electron/api/meta';
-import { comparatorFor, sortRows, valueCompare } from '../../renderer/src/grid/order';
+import { comparatorFor, registerOrder, sortRows, valueCompare } from '../../renderer/src/grid/order';
 import type { Row } from '../../renderer/src/registers/types';
 
 // Villages in the township's order (as meta.lookups gives them: by sort, then code), groups by their sort.
@@ -47,5 +47,24 @@ describe('the grids\' sort orders', () => {
     expect(sortRows(sized, [{ field: 'size', dir: 'desc' }], lk).map((r) => r.id)).toEqual([2, 3, 1, 4]);
     // Text keys take the general comparison: by pinyin (丁 ding, 龚 gong, 吕 lü, 王 wang), ties by id.
     expect(sortRows(rows, [{ field: 'head', dir: 'asc' }], lk).map((r) => r.id)).toEqual([4, 6, 8, 5, 2, 9]);
+  });
+  it('merges pages sorted as each arrived into the register\'s order, leaving out the rows the skip names', () => {
+    const order = registerOrder([{ field: 'villageId', dir: 'asc' }, { field: 'groupId', dir: 'asc' }], lk);
+    // Two pages by id, as the grid loads them; the first page's row 3 is also in the grid already.
+    const page1: Row[] = [
+      { id: 1, villageId: 1, groupId: 11 }, { id: 2, villageId: 7, groupId: 72 }, { id: 3, villageId: 3, groupId: 31 },
+    ];
+    const page2: Row[] = [
+      { id: 4, villageId: 7, groupId: 71 }, { id: 5, villageId: null, groupId: null }, { id: 6, villageId: 7, groupId: 72 },
+    ];
+    const shownRow3: Row = { id: 3, villageId: 3, groupId: 31, head: '改过' };
+    const merged = order.merge([order.run([shownRow3]), order.run(page1), order.run(page2)], (r) => r.id === 3 && r !== shownRow3);
+    // By hand: 新上村 一组 (4), 新上村 二组 (2, 6 by id), 光辉村 一组 (3, the shown one), 上红村 (1), no village (5).
+    expect(merged.map((r) => r.id)).toEqual([4, 2, 6, 3, 1, 5]);
+    expect(merged[3]).toBe(shownRow3);
+    // A text key takes the general comparison, merged the same way: by pinyin 丁 ding, 龚 gong, 王 wang.
+    const byHead = registerOrder([{ field: 'head', dir: 'asc' }], lk);
+    const named = (id: number, head: string): Row => ({ id, head });
+    expect(byHead.merge([byHead.run([named(1, '王'), named(2, '丁')]), byHead.run([named(3, '龚')])]).map((r) => r.id)).toEqual([2, 3, 1]);
   });
 });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { sameValue } from '../../api/write';
+import { IdSet } from './id-set';
 
 export type Row = Record<string, unknown> & { id: number };
 
@@ -30,11 +31,11 @@ export class Writer {
   batchId: number | null = null;
   writes = 0;
   /** Records this import has already added or changed, by table: a later row landing on one is a duplicate. */
-  private readonly touched = new Map<string, Set<number>>();
+  private readonly touched = new Map<string, IdSet>();
   /** The pairing the last T1 row matched or added, and its cadre's unit (for complete rosters). */
   listedPairing: { unit: number; pairing: number } | null = null;
   private rowStart = 0;
-  private rowTouched: [Set<number>, number][] = [];
+  private rowTouched: [IdSet, number][] = [];
 
   /** Whether a row is being applied, and whether its savepoint is open (it opens at the row's first write). */
   private inRow = false;
@@ -104,7 +105,7 @@ export class Writer {
 
   private touch(table: string, id: number): void {
     let ids = this.touched.get(table);
-    if (!ids) this.touched.set(table, (ids = new Set()));
+    if (!ids) this.touched.set(table, (ids = new IdSet()));
     if (!ids.has(id)) { ids.add(id); this.rowTouched.push([ids, id]); }
   }
 

@@ -15,14 +15,14 @@ const here = import.meta.url;
  * runs it as plain Node). Its heap is capped; structured clone carries the bytes both ways.
  */
 function spawn(rssMb: number): ChildProcess {
-  const heap = `--max-old-space-size=${LIMITS.workerHeapMb}`;
+  const heap = [`--max-old-space-size=${LIMITS.workerHeapMb}`, `--max-semi-space-size=${LIMITS.workerYoungMb}`];
   const args = [String(rssMb)];
   const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] as ('ignore' | 'ipc')[] };
   if (here.endsWith('.ts')) {
     const tsx = pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
-    return fork(fileURLToPath(new URL('./worker.ts', here)), args, { ...options, execArgv: [heap, '--import', tsx] });
+    return fork(fileURLToPath(new URL('./worker.ts', here)), args, { ...options, execArgv: [...heap, '--import', tsx] });
   }
-  return fork(fileURLToPath(new URL('./parse-worker.js', here)), args, { ...options, execArgv: [heap] });
+  return fork(fileURLToPath(new URL('./parse-worker.js', here)), args, { ...options, execArgv: heap });
 }
 
 type Pending = { resolve: (w: RawWorkbook | null) => void; reject: (e: unknown) => void; stream?: SheetStream; touch: () => void };

@@ -4,7 +4,7 @@ import { decodeText, parseCsv } from './csv';
 import { LIMITS, mb } from './limits';
 import { ReadRefusal, type CellValue, type RawMerge, type RawSheet, type RawWorkbook } from './types';
 import { readXlsxStream, streamXlsxSheet, worthStreaming, type RowBatch, type SheetHead } from './xlsx-stream';
-import { checkInflatedSizes, checkZip, inMemory, zipDirectory, zipEntryText, type ByteSource } from './zip';
+import { checkInflatedSizes, checkZip, inMemory, zipDirectory, zipEntryText, type ByteSource, type ZipEntry } from './zip';
 
 /**
  * SheetJS and its code pages, loaded at the first file that needs them: a big xlsx is read by our own
@@ -143,7 +143,8 @@ export async function parseWorkbook(bytes: Uint8Array, name: string, opts: { str
     }
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // A big xlsx is read as a stream (it checks every part's inflated size as it goes).
-    const streamed = kind === 'xlsx' && (opts.stream ?? worthStreaming(inMemory(buf))) ? await readXlsxStream(inMemory(buf)) : null;
+    const directory = kind === 'xlsx' && opts.stream !== false ? zipDirectory(buf) : null;
+    const streamed = directory && (opts.stream ?? worthStreaming(directory)) ? await readXlsxStream(inMemory(buf), directory) : null;
     if (streamed) return streamed;
     if (kind === 'xlsx' || kind === 'ods') await checkInflatedSizes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (kind === 'ods') checkOdsRepeats(bytes);
@@ -169,15 +170,20 @@ export async function parseWorkbook(bytes: Uint8Array, name: string, opts: { str
 export async function streamWorkbook(src: Uint8Array | ByteSource, name: string, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }): Promise<boolean> {
   try {
     let from: ByteSource;
+    let directory: ZipEntry[];
     if (src instanceof Uint8Array) {
       if (sniff(src, name) !== 'xlsx') return false;
       from = inMemory(Buffer.from(src.buffer, src.byteOffset, src.byteLength));
+      directory = zipDirectory(from);
     } else {
       // What is not a zip of a sensible size is read whole, where sniff refuses it as it should.
-      if (src.size === 0 || src.size > LIMITS.fileBytes || !isZip(src.bytes(0, 4)) || checkZip(src) !== 'xlsx') return false;
+      if (src.size === 0 || src.size > LIMITS.fileBytes || !isZip(src.bytes(0, 4))) return false;
+      // A file's directory is read from disk once, and checked, weighed and opened from that one read.
+      directory = zipDirectory(src);
+      if (checkZip(src, directory) !== 'xlsx') return false;
       from = src;
     }
-    return worthStreaming(from) && await streamXlsxSheet(from, out);
+    return worthStreaming(directory) && await streamXlsxSheet(from, out, directory);
   } catch (e) {
     throw refusalFor(e);
   }

@@ -244,9 +244,9 @@ const partName = (target: string) => (target.startsWith('/') ? target.slice(1) :
 /** A workbook's parts opened: its sheets' entries, its shared strings' entry and the file's inflation budget. */
 type OpenBook = { date1904: boolean; sstEntry: ZipEntry | undefined; budget: Budget; sheets: { name: string; hidden: boolean; entry: ZipEntry | undefined }[] };
 
-/** The workbook's parts; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
-function openXlsx(src: ByteSource): OpenBook | null {
-  const entries = new Map(zipDirectory(src).map((e) => [e.name.replace(/^\//, ''), e] as const));
+/** The workbook's parts (from its zip directory, read once by the caller); null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
+function openXlsx(src: ByteSource, directory: ZipEntry[]): OpenBook | null {
+  const entries = new Map(directory.map((e) => [e.name.replace(/^\//, ''), e] as const));
   const part = (n: string) => entries.get(n) ?? [...entries.entries()].find(([k]) => k.toLowerCase() === n.toLowerCase())?.[1];
   const wbEntry = part('xl/workbook.xml');
   if (!wbEntry || !part('xl/_rels/workbook.xml.rels')) return null;
@@ -290,8 +290,8 @@ async function sharedStrings(src: ByteSource, book: OpenBook): Promise<string[]>
 }
 
 /** The workbook read as a stream; null for a package laid out unlike Excel's and WPS's (SheetJS reads those). */
-export async function readXlsxStream(src: ByteSource): Promise<RawWorkbook | null> {
-  const book = openXlsx(src);
+export async function readXlsxStream(src: ByteSource, directory: ZipEntry[] = zipDirectory(src)): Promise<RawWorkbook | null> {
+  const book = openXlsx(src, directory);
   if (!book) return null;
   const sst = await sharedStrings(src, book);
   const sheets: RawSheet[] = [];
@@ -309,8 +309,8 @@ export type RowBatch = { rows: [number, CellValue[]][]; at: number };
  * inflated chunk), each passed to `rows` and awaited, so the reader waits while the importer is behind
  * and neither side holds the whole sheet. False (nothing handed over) for any other workbook.
  */
-export async function streamXlsxSheet(src: ByteSource, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }): Promise<boolean> {
-  const book = openXlsx(src);
+export async function streamXlsxSheet(src: ByteSource, out: { head: (h: SheetHead) => void; rows: (b: RowBatch) => Promise<void> }, directory: ZipEntry[] = zipDirectory(src)): Promise<boolean> {
+  const book = openXlsx(src, directory);
   const sheet = book?.sheets.length === 1 ? book.sheets[0] : undefined;
   if (!book || !sheet?.entry) return false;
   const { name, hidden, entry } = sheet;
@@ -350,7 +350,7 @@ export async function streamXlsxSheet(src: ByteSource, out: { head: (h: SheetHea
 /** Worth streaming: the worksheets inflate to more than this (a few thousand rows); smaller ones go to SheetJS as before. */
 export const STREAM_FROM_BYTES = 4 * 1024 * 1024;
 
-export function worthStreaming(src: ByteSource): boolean {
-  const sheets = zipDirectory(src).filter((e) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
+export function worthStreaming(directory: ZipEntry[]): boolean {
+  const sheets = directory.filter((e) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name));
   return sheets.reduce((s, e) => s + e.size, 0) > STREAM_FROM_BYTES;
 }

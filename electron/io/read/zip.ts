@@ -127,9 +127,8 @@ export function zipEntryText(from: Buffer | ByteSource, e: ZipEntry, max = 4 * 1
   return inflateRawSync(data, { maxOutputLength: max }).toString('utf8');
 }
 
-/** Which spreadsheet a zip holds, refusing encrypted, oversized and non-spreadsheet archives. */
-export function checkZip(buf: Buffer | ByteSource): 'xlsx' | 'ods' {
-  const entries = zipDirectory(buf);
+/** Which spreadsheet a zip holds, refusing encrypted, oversized and non-spreadsheet archives. `entries`: its directory, when already read. */
+export function checkZip(buf: Buffer | ByteSource, entries: ZipEntry[] = zipDirectory(buf)): 'xlsx' | 'ods' {
   if (entries.some((e) => e.encrypted)) throw new ReadRefusal('文件设有密码（已加密），请在 Excel 或 WPS 中取消密码后另存，再导入');
   const total = entries.reduce((s, e) => s + e.size, 0);
   if (total > LIMITS.unzippedBytes) {

@@ -1,12 +1,12 @@
 import type {
   CellClassParams, CellDoubleClickedEvent, CellFocusedEvent, CellMouseOverEvent, ColDef, Column, FirstDataRenderedEvent, GridApi,
-  GetRowIdParams, GridReadyEvent, IRowNode, ValueSetterParams,
+  GetRowIdParams, GridReadyEvent, IRowNode, ModelUpdatedEvent, ValueSetterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { Alert, App as AntApp, Button, Input, Space, Tooltip, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PageCuts } from '../../../electron/api/crud';
-import { pageRows, WHOLE_RANGE } from '../../../electron/api/page-rows';
+import { pageRows, WHOLE_RANGE, type PageResult } from '../../../electron/api/page-rows';
 import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
@@ -16,7 +16,7 @@ import { HouseholdFileDrawer } from '../pages/HouseholdFile';
 import { periodDates, type GridContext, type RegisterClient, type RegisterDef, type Row } from '../registers/types';
 import { parseCell, type ColMeta } from './cells';
 import { ChecklistFilter, RangeFilter } from './filters';
-import { comparatorFor, registerOrder, sortRows } from './order';
+import { comparatorFor, registerOrder, sortRows, type Run } from './order';
 import { TextEditor } from './editors';
 import { forwardedKeys, isImeKey, typedStart, useTypingProxy } from './typing';
 import { GridController, errorKey, isDraft, type CellEdit, type Problem } from './controller';
@@ -28,7 +28,12 @@ import { gridTheme, localeText } from './setup';
 import { ShortcutHelp } from './ShortcutHelp';
 import { parseTsv, toTsv } from './tsv';
 
-type Start = { first: Promise<{ rows: Row[]; total: number | null }>; cuts: Promise<PageCuts> | null };
+type Start = {
+  first: Promise<{ rows: Row[]; total: number | null }>;
+  cuts: Promise<PageCuts> | null;
+  /** The pages after the first, asked for as soon as the first page and the cuts are here. */
+  rest: Promise<Promise<PageResult>[]> | null;
+};
 
 /** Rows of the first page: a screenful and a little more, shown before anything else loads. */
 const FIRST_PAGE = 100;
@@ -110,9 +115,24 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   // and `pageCuts`), every page asked for at once so the ledger reads the next while the grid takes in one.
   const firstLimit = Math.min(def.pageSize ?? PAGE, FIRST_PAGE);
   const start = useCallback((): Start => {
-    if (def.list) return { first: def.list({ offset: 0, limit: firstLimit }), cuts: null };
+    if (def.list) return { first: def.list({ offset: 0, limit: firstLimit }), cuts: null, rest: null };
+    const size = def.pageSize ?? PAGE;
     const first = client.page({ afterId: 0, limit: firstLimit }).then((p) => ({ rows: pageRows<Row>(p), total: p.total }));
-    return { first, cuts: client.pageCuts({ first: firstLimit, every: def.pageSize ?? PAGE }) };
+    const cuts = client.pageCuts({ first: firstLimit, every: size });
+    // Ranges after the first page: (end of one page, end of the next]; the last one is open, read on by id
+    // until a short page (rows added meanwhile are read too). Asked for the moment the cuts are known, not
+    // once the grid is created: the backend has read them ahead, and they travel while the grid is built.
+    const rest = Promise.all([first, cuts]).then(([f, c]) => {
+      if (f.rows.length < firstLimit) return [];
+      const firstEnd = f.rows.at(-1)!.id;
+      const ends = c.ends.filter((id) => id > firstEnd);
+      const asked = [firstEnd, ...ends].map((after, i) => client.page(
+        i < ends.length ? { afterId: after, untilId: ends[i], limit: WHOLE_RANGE } : { afterId: after, limit: size }));
+      // A failure is reported where the load awaits the page.
+      for (const p of asked) p.catch(() => undefined);
+      return asked;
+    });
+    return { first, cuts, rest };
   }, [def, client, firstLimit]);
   // The first page is asked for as the grid mounts, while the lookups and the columns are still on their
   // way; the first load takes it, every later load (after an import, a restore) asks afresh.
@@ -122,6 +142,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     // A failure is reported where the load awaits it, not as an unhandled rejection before that.
     early.current.first.catch(() => undefined);
     early.current.cuts?.catch(() => undefined);
+    early.current.rest?.catch(() => undefined);
   }
   // The grid is created once the first page is here, with its rows: AG Grid then draws them as it is
   // created (not an empty grid first, then the rows again), and the page's requests leave before the
@@ -156,15 +177,15 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     const order = registerOrder(def.order, lookupsRef.current);
     /**
      * Every row for the grid: those it shows already (with any edit made meanwhile) and the pages read
-     * behind them, in the register's order, sorted once; new rows not yet saved stay last.
+     * behind them (each sorted as it arrived), merged in the register's order; new rows not yet saved
+     * stay last.
      */
-    const inOrder = (pages: Row[][]): { rows: Row[]; drafts: number } => {
+    const inOrder = (pages: Run[]): { rows: Row[]; drafts: number } => {
       const shown = new Map<number, Row>();
       const drafts: Row[] = [];
       api.forEachNode((n) => { if (n.data) { if (isDraft(n.data)) drafts.push(n.data); else shown.set(n.data.id, n.data); } });
-      const all = [...shown.values()];
-      for (const page of pages) for (const row of page) if (!shown.has(row.id)) all.push(row);
-      const rows = order.sort(all);
+      // A page's copy of a row the grid shows already is left out (the shown one may carry an edit).
+      const rows = order.merge([order.run([...shown.values()]), ...pages], (row) => shown.has(row.id) && shown.get(row.id) !== row);
       rows.push(...drafts);
       return { rows, drafts: drafts.length };
     };
@@ -183,22 +204,18 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
         take(page.rows, page.rows.length < size || loaded + page.rows.length >= total);
       }
     } else if (!done) {
-      // Ranges after the first page: (end of one page, end of the next]; the last one is open, read on by
-      // id until a short page (rows added meanwhile are read too). The pages are gathered, not added one
-      // by one: the rows go into the grid once, already in the register's order, so the grid neither
-      // takes in page after page nor sorts 100,000 rows itself.
-      const firstEnd = first.rows.at(-1)!.id;
-      const ends = (await began.cuts!).ends.filter((id) => id > firstEnd);
-      const asked = [firstEnd, ...ends].map((after, i) => client.page(
-        i < ends.length ? { afterId: after, untilId: ends[i], limit: WHOLE_RANGE } : { afterId: after, limit: size }));
-      for (const p of asked) p.catch(() => undefined);
-      const pages: Row[][] = [];
+      // The pages are gathered, not added one by one: the rows go into the grid once, already in the
+      // register's order, so the grid neither takes in page after page nor sorts 100,000 rows itself.
+      const asked = await began.rest!;
+      if (me !== loadId.current || api.isDestroyed()) return;
+      const pages: Run[] = [];
       let last = false;
       for (let i = 0; i < asked.length; i++) {
         const page = pageRows<Row>(await asked[i]);
         if (me !== loadId.current || api.isDestroyed()) return;
         const open = i === asked.length - 1;
-        pages.push(page);
+        // Sorted now, while the next page is still on its way: once the last is here, only a merge is left.
+        pages.push(order.run(page));
         loaded += page.length;
         last = open && page.length < size;
         if (open && !last) asked.push(client.page({ afterId: page.at(-1)!.id, limit: size }));
@@ -209,6 +226,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       // without first matching each of 100,000 rows against the ones it holds by id (a fifth of the
       // time). Rows and cells are found by id and index, so an edit still on its way lands all the same.
       const fresh = drafts === 0 && api.getEditingCells().length === 0;
+      footerFromRows.current = fresh;
       api.updateGridOptions({ resetRowDataOnUpdate: fresh, rowData: rows });
       if (fresh) api.setGridOption('resetRowDataOnUpdate', false);
       loaded = rows.length - drafts;
@@ -644,6 +662,16 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
 
   // --- footer: rows shown and the exact sums of money and area columns ---
   const footerTimer = useRef(0);
+  /**
+   * The footer is worked out from the rows themselves as a whole register goes in (showFigures(rows)); the
+   * grid tells of that new data a moment later (its events come after a timeout), and walking its 100,000
+   * row nodes again then would only find the same figures.
+   */
+  const footerFromRows = useRef(false);
+  const onModelUpdated = (e: ModelUpdatedEvent<Row>) => {
+    if (e.newData && footerFromRows.current) { footerFromRows.current = false; return; }
+    updateFooter();
+  };
   const updateFooter = () => {
     cancelAnimationFrame(footerTimer.current);
     footerTimer.current = requestAnimationFrame(() => showFigures());
@@ -667,13 +695,13 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
 
   // The grid gets the same callbacks on every render (new ones would make it re-apply its options);
   // they call the latest closures through a ref.
-  const latest = useRef({ onGridReady, updateFooter, showFigures, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf });
-  latest.current = { onGridReady, updateFooter, showFigures, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf };
+  const latest = useRef({ onGridReady, onModelUpdated, showFigures, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf });
+  latest.current = { onGridReady, onModelUpdated, showFigures, onCellFocused, onCellMouseOver, onCellDoubleClicked, searchTextOf };
   const handlers = useMemo(() => ({
     getRowId: (p: GetRowIdParams<Row>) => String(p.data.id),
     onGridReady: (e: GridReadyEvent<Row>) => latest.current.onGridReady(e),
     onDisplayedColumnsChanged: () => indexColumns(),
-    onModelUpdated: () => latest.current.updateFooter(),
+    onModelUpdated: (e: ModelUpdatedEvent<Row>) => latest.current.onModelUpdated(e),
     isExternalFilterPresent: () => words.current.length > 0,
     doesExternalFilterPass: (n: IRowNode<Row>) => !!n.data && (isDraft(n.data) || matches(latest.current.searchTextOf(n.data), words.current)),
     onCellFocused: (e: CellFocusedEvent<Row>) => latest.current.onCellFocused(e),

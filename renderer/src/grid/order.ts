@@ -78,12 +78,12 @@ export function registerOrder(order: { field: string; dir: 'asc' | 'desc' }[] | 
     return x.row.id - y.row.id;
   };
   /**
-   * Rows in this order. Where every key is a number or empty (villages' and groups' places, counts), the
-   * keys go into one typed array per part and the rows are sorted by index over them, with no object per
-   * row and no general comparison: a tenth of a second less at 100,000 rows. Any other key (text by
-   * pinyin, dates) takes the general comparison.
+   * Rows in this order, with the keys they were sorted by. Where every key is a number or empty
+   * (villages' and groups' places, counts), the keys go into one typed array per part and the rows are
+   * sorted by index over them, with no object per row and no general comparison: a tenth of a second less
+   * at 100,000 rows. Any other key (text by pinyin, dates) takes the general comparison (keys null).
    */
-  const sort = (rows: Row[]): Row[] => {
+  const run = (rows: Row[]): Run => {
     const m = rows.length;
     const cols = parts.map(() => new Float64Array(m));
     for (let j = 0; j < n; j++) {
@@ -94,7 +94,7 @@ export function registerOrder(order: { field: string; dir: 'asc' | 'desc' }[] | 
         // Empty sorts after any value (valueCompare), before it where the part runs downwards.
         if (v === null || v === undefined || v === '') col[i] = sign * Infinity;
         else if (typeof v === 'number') col[i] = sign * v;
-        else return keyed(rows).sort(compare).map((e) => e.row);
+        else return { rows: keyed(rows).sort(compare).map((e) => e.row), keys: null };
       }
     }
     const index = new Array<number>(m);
@@ -108,11 +108,57 @@ export function registerOrder(order: { field: string; dir: 'asc' | 'desc' }[] | 
       return (rows[a].id as number) - (rows[b].id as number);
     });
     const out = new Array<Row>(m);
-    for (let i = 0; i < m; i++) out[i] = rows[index[i]];
-    return out;
+    const keys = parts.map(() => new Float64Array(m));
+    for (let i = 0; i < m; i++) {
+      out[i] = rows[index[i]];
+      for (let j = 0; j < n; j++) keys[j][i] = cols[j][index[i]];
+    }
+    return { rows: out, keys };
   };
-  return { keyed, compare, sort };
+  const sort = (rows: Row[]): Row[] => run(rows).rows;
+  /**
+   * Runs sorted by `run` (pages sorted as each arrived) into one list in this order, leaving out the rows
+   * `skip` names: with numeric keys, merged two by two comparing only the runs' next rows, about half the
+   * time of sorting every row again.
+   */
+  const merge = (runs: Run[], skip?: (row: Row) => boolean): Row[] => {
+    if (runs.some((r) => !r.keys)) {
+      const all = runs.flatMap((r) => r.rows);
+      return sort(skip ? all.filter((row) => !skip(row)) : all);
+    }
+    let level = runs;
+    while (level.length > 1) {
+      const next: Run[] = [];
+      for (let r = 0; r < level.length; r += 2) next.push(r + 1 < level.length ? mergeTwo(level[r], level[r + 1]) : level[r]);
+      level = next;
+    }
+    const rows = level[0]?.rows ?? [];
+    return skip ? rows.filter((row) => !skip(row)) : rows;
+  };
+  const mergeTwo = (x: Run, y: Run): Run => {
+    const xr = x.rows, yr = y.rows, xk = x.keys!, yk = y.keys!;
+    const m = xr.length + yr.length;
+    const rows = new Array<Row>(m);
+    const keys = parts.map(() => new Float64Array(m));
+    let i = 0, k = 0;
+    for (let o = 0; o < m; o++) {
+      let fromX = k >= yr.length;
+      if (!fromX && i < xr.length) {
+        let d = 0;
+        for (let j = 0; j < n && !d; j++) d = xk[j][i] - yk[j][k];
+        // Two empties give NaN: equal, as in `run`; ties by id.
+        fromX = d ? d < 0 : (xr[i].id as number) < (yr[k].id as number);
+      }
+      if (fromX) { rows[o] = xr[i]; for (let j = 0; j < n; j++) keys[j][o] = xk[j][i]; i++; }
+      else { rows[o] = yr[k]; for (let j = 0; j < n; j++) keys[j][o] = yk[j][k]; k++; }
+    }
+    return { rows, keys };
+  };
+  return { keyed, compare, sort, run, merge };
 }
+
+/** Rows in a register's order and, where they were all numbers, the keys that put them there (`registerOrder`). */
+export type Run = { rows: Row[]; keys: Float64Array[] | null };
 
 /** Rows in a register's own order, compared as the grid's columns compare them, ties by id. */
 export function sortRows(rows: Row[], order: { field: string; dir: 'asc' | 'desc' }[] | undefined, lk: Lookups | null): Row[] {
