@@ -80,13 +80,12 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean, first?:
   if ((ctx.transport ?? 'direct') !== 'direct' && i.files.some((f) => f.path)) {
     throw new LedgerError('只能导入您选择、拖入或上传的文件，不能按路径读取本机文件');
   }
-  // The reading process boots while the backup is taken and the files are loaded.
+  // The reading process boots while the files are loaded; the backup (`first`) is taken while a big file is read.
   const reader = new WorkbookReader();
   reader.warm();
   let files: ImportFile[];
   const copies = new DiskCopies();
   try {
-    first?.();
     files = i.files.map((f) => load(ctx, f, copies));
   } catch (e) {
     void reader.close();
@@ -95,7 +94,7 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean, first?:
   }
   return importFiles(ctx.ledger.sqlite, files, {
     dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, values: i.values, progress: ctx.progress,
-    completeRoster: i.completeRoster, rosterDate: i.rosterDate, signal: ctx.signal, reader: { process: reader, own: true },
+    completeRoster: i.completeRoster, rosterDate: i.rosterDate, signal: ctx.signal, reader: { process: reader, own: true }, beforeWrites: first,
   }).catch((e: unknown) => {
     if (e instanceof RosterDateMissing) throw new LedgerError(e.message);
     throw e;

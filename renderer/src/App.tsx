@@ -17,6 +17,7 @@ import { useTownshipReady } from './pages/setup/useTownshipReady';
 import { REGISTERS } from './registers/definitions';
 import { useRoute } from './routes';
 import { GridWarmup } from './grid/GridWarmup';
+import { beginEarly } from './grid/begin-load';
 
 const SECTIONS: [string, string][] = [
   ['import', '导入'], ['export', '导出与打印'], ['report', '半年报告'], ['checks', '核查'], ['safety', '数据安全'], ['settings', '设置'],
@@ -31,8 +32,14 @@ function periods(): { value: string; label: string }[] {
   return out;
 }
 
+/** Going to a register: its grids' rows are asked for at once, while the window draws the page around them. */
+function registerAhead(to: string) {
+  const page = REGISTERS.find((r) => to === `registers/${r.key}`);
+  if (page) beginEarly(page.grids);
+}
+
 export function App() {
-  const [route, go] = useRoute();
+  const [route, go] = useRoute(registerAhead);
   const [period, setPeriod] = useState('2014-H1');
   const [info, setInfo] = useState<Awaited<ReturnType<typeof ledger.meta.info>> | null>(null);
   const { saving, savedAt, changes } = useStatus();

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { checkCancelled } from '../../api/define';
 
@@ -9,7 +10,7 @@ export const CHUNK = 500;
  * honours a cancel by throwing `Cancelled` where the caller stands: inside its transaction.
  */
 export async function breathe(signal: AbortSignal | undefined): Promise<void> {
-  await new Promise<void>((ok) => setImmediate(ok));
+  await setImmediate();
   checkCancelled({ signal });
 }
 

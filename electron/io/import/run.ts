@@ -47,6 +47,11 @@ export type ImportOptions = {
   rosterDate?: string;
   /** Aborted when the person presses 取消: checked between files and every CHUNK rows; nothing is written. */
   signal?: AbortSignal;
+  /**
+   * What must be done before anything is written (the backup before a commit): run once a big file's
+   * read has been asked for, so the reading process reads while this blocks; when it throws, nothing is written.
+   */
+  beforeWrites?: () => void;
 };
 
 
@@ -375,6 +380,8 @@ async function importAll(db: Database.Database, files: ImportFile[], opts: Impor
       const feed = new SheetFeed(reader, toRead(one), one.name, opts.signal);
       let book: RawWorkbook | ReadRefusal;
       try {
+        await reader.booted();
+        opts.beforeWrites?.();
         if (await feed.ready() === 'stream') return await importStreamed(db, files, feed, opts);
         book = feed.whole!;
       } catch (e) {
@@ -388,6 +395,7 @@ async function importAll(db: Database.Database, files: ImportFile[], opts: Impor
       await close();
       return await importBooks(db, files, [book], opts);
     }
+    opts.beforeWrites?.();
     const books: (RawWorkbook | ReadRefusal)[] = [];
     for (const [i, f] of files.entries()) {
       checkCancelled(opts);

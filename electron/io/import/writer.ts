@@ -26,6 +26,7 @@ const bindable = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === u
  * faster than drizzle), each write with its audit row carrying the batch for rollback.
  */
 export class Writer {
+  /** Prepared statements by their SQL, or a row's insert by table and columns (its SQL is not rebuilt for every row). */
   private stmts = new Map<string, Database.Statement>();
   batchId: number | null = null;
   writes = 0;
@@ -35,8 +36,6 @@ export class Writer {
   listedPairing: { unit: number; pairing: number } | null = null;
   private rowStart = 0;
   private rowTouched: [IdSet, number][] = [];
-  /** Insert statements by table and column list (a row's SQL is not rebuilt for every row). */
-  private inserts = new Map<string, Database.Statement>();
 
   /** Whether a row is being applied, and whether its savepoint is open (it opens at the row's first write). */
   private inRow = false;
@@ -118,8 +117,13 @@ export class Writer {
   constructor(readonly db: Database.Database) {}
 
   prep(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    return this.statement(sql, () => sql);
+  }
+
+  /** A statement kept by `key` (its SQL, or `table(columns)`: no SQL has such a key), prepared once. */
+  private statement(key: string, sql: () => string): Database.Statement {
+    let s = this.stmts.get(key);
+    if (!s) this.stmts.set(key, (s = this.db.prepare(sql())));
     return s;
   }
 
@@ -223,9 +227,7 @@ export class Writer {
    */
   insertColumns(table: string, cols: string[], values: unknown[]): number {
     this.beforeWrite();
-    const key = `${table}(${cols.join(',')})`;
-    let stmt = this.inserts.get(key);
-    if (!stmt) this.inserts.set(key, (stmt = this.db.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`)));
+    const stmt = this.statement(`${table}(${cols.join(',')})`, () => `insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`);
     for (let i = 0; i < values.length; i++) values[i] = bindable(values[i]);
     const id = Number(stmt.run(values).lastInsertRowid);
     this.audit(table, id, 'create', null);

@@ -94,6 +94,15 @@ export class WorkbookReader {
     this.start().catch(() => {});
   }
 
+  /**
+   * Resolves once the reading process is up, after a read asked for before this call has been sent
+   * to it (so the caller may block its thread meanwhile while the file is read); never rejects: a
+   * failure to start shows at the read.
+   */
+  booted(): Promise<void> {
+    return this.start().catch(() => {});
+  }
+
   /** `signal`: aborting it stops the reading process at once; the read rejects with ReadAborted. */
   async read(file: ToRead, name: string, timeoutMs: number = LIMITS.workerTimeoutMs, signal?: AbortSignal): Promise<RawWorkbook> {
     return (await this.request(file, name, timeoutMs, signal))!;

@@ -5,8 +5,8 @@ import type {
 import { AgGridReact } from 'ag-grid-react';
 import { Alert, App as AntApp, Button, Input, Space, Tooltip, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PageCuts } from '../../../electron/api/crud';
-import { pageRows, WHOLE_RANGE, type PageResult } from '../../../electron/api/page-rows';
+import { pageRows } from '../../../electron/api/page-rows';
+import { beginLoad, firstLimitOf, PAGE, takeEarly, type Start } from './begin-load';
 import { ledger } from '../client/ledger';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
@@ -28,17 +28,6 @@ import { gridTheme, localeText } from './setup';
 import { ShortcutHelp } from './ShortcutHelp';
 import { parseTsv, toTsv } from './tsv';
 
-type Start = {
-  first: Promise<{ rows: Row[]; total: number | null }>;
-  cuts: Promise<PageCuts> | null;
-  /** The pages after the first, asked for as soon as the first page and the cuts are here. */
-  rest: Promise<Promise<PageResult>[]> | null;
-};
-
-/** Rows of the first page: a screenful and a little more, shown before anything else loads. */
-const FIRST_PAGE = 100;
-/** Rows of each later page, loaded in the background (25,000 households are about 10 MB of JSON). */
-const PAGE = 25000;
 // No inferred data types: every column parses its own text (a date column must take 2014年3月5日).
 // Keys of an IME composition (Enter picking a candidate, …) belong to the input method, not the grid.
 const DEFAULT_COL: ColDef<Row> = {
@@ -111,39 +100,13 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
 
   // --- loading: a small first page shows at once, the rest follows in big pages in the background ---
   const loadId = useRef(0);
-  // The read-only lists page by offset, one page after another; registers by id ranges (crud.ts `page`
-  // and `pageCuts`), every page asked for at once so the ledger reads the next while the grid takes in one.
-  const firstLimit = Math.min(def.pageSize ?? PAGE, FIRST_PAGE);
-  const start = useCallback((): Start => {
-    if (def.list) return { first: def.list({ offset: 0, limit: firstLimit }), cuts: null, rest: null };
-    const size = def.pageSize ?? PAGE;
-    const first = client.page({ afterId: 0, limit: firstLimit }).then((p) => ({ rows: pageRows<Row>(p), total: p.total }));
-    const cuts = client.pageCuts({ first: firstLimit, every: size });
-    // Ranges after the first page: (end of one page, end of the next]; the last one is open, read on by id
-    // until a short page (rows added meanwhile are read too). Asked for the moment the cuts are known, not
-    // once the grid is created: the backend has read them ahead, and they travel while the grid is built.
-    const rest = Promise.all([first, cuts]).then(([f, c]) => {
-      if (f.rows.length < firstLimit) return [];
-      const firstEnd = f.rows.at(-1)!.id;
-      const ends = c.ends.filter((id) => id > firstEnd);
-      const asked = [firstEnd, ...ends].map((after, i) => client.page(
-        i < ends.length ? { afterId: after, untilId: ends[i], limit: WHOLE_RANGE } : { afterId: after, limit: size }));
-      // A failure is reported where the load awaits the page.
-      for (const p of asked) p.catch(() => undefined);
-      return asked;
-    });
-    return { first, cuts, rest };
-  }, [def, client, firstLimit]);
+  const firstLimit = firstLimitOf(def);
+  const start = useCallback((): Start => beginLoad(def), [def]);
   // The first page is asked for as the grid mounts, while the lookups and the columns are still on their
   // way; the first load takes it, every later load (after an import, a restore) asks afresh.
   const early = useRef<Start | null | undefined>(undefined);
-  if (early.current === undefined) {
-    early.current = start();
-    // A failure is reported where the load awaits it, not as an unhandled rejection before that.
-    early.current.first.catch(() => undefined);
-    early.current.cuts?.catch(() => undefined);
-    early.current.rest?.catch(() => undefined);
-  }
+  // (or as the route changed to it: `beginEarly`)
+  if (early.current === undefined) early.current = takeEarly(def) ?? start();
   // The grid is created once the first page is here, with its rows: AG Grid then draws them as it is
   // created (not an empty grid first, then the rows again), and the page's requests leave before the
   // grid's creation holds the window's thread (a request the browser has not sent waits for it).
