@@ -20,9 +20,9 @@ import { endUnlisted, RosterDateMissing, type Roster } from './roster';
 import { Writer } from './writer';
 
 /**
- * A file to import: its bytes, or a file on disk read by the reading process itself (onDisk: its
- * digest and size taken beforehand). `error` when it could not even be opened (the report names it
- * like any refused file).
+ * A file to import: its bytes, or a file on disk read by the reading process itself (the import's own
+ * copy, DiskCopies in on-disk.ts, whose digest and size were taken as it was copied). `error` when it
+ * could not even be opened (the report names it like any refused file).
  */
 export type ImportFile = { name: string; error?: string } & ({ bytes: Uint8Array; path?: undefined } | { path: string; sha256: string; size: number; bytes?: undefined });
 
