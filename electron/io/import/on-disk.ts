@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImportFile } from './run';
 
+/** The file to import could not be opened or read (gone, no permission): the file is refused, the import goes on. */
+export class SourceUnreadable extends Error {}
+
 /**
  * Files on disk to import, given by their paths. Each is copied into a folder of the import's own
  * while its digest is taken (a MB at a time), and the reading process reads the copy: what is
@@ -12,9 +15,6 @@ import type { ImportFile } from './run';
  * the older digest). The importing process never holds a big file's bytes. `remove` the copies once the
  * import is over.
  */
-/** The file to import could not be opened or read (gone, no permission): the file is refused, the import goes on. */
-export class SourceUnreadable extends Error {}
-
 export class DiskCopies {
   private dir: string | null = null;
   private count = 0;
