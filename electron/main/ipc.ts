@@ -76,15 +76,15 @@ export function bindIpc(started: Promise<Backend>, isOurs: (event: IpcMainInvoke
       title: '保存文件', defaultPath: suggested,
       filters: ext ? [{ name: `.${ext} 文件`, extensions: [ext] }, { name: '所有文件', extensions: ['*'] }] : [],
     });
-    // The page asks to save each file once, as browser mode's download link is used once: saved or
-    // declined, the temporary file goes now rather than piling up in the temp folder until exit.
-    if (r.canceled || !r.filePath) { backend.drop(download); return { result: false }; }
+    if (r.canceled || !r.filePath) return { result: false };
     try {
       // A copy on disk: memory stays flat however big the file, nothing passes through the window.
       await copyFile(file.path, r.filePath);
     } catch (e) {
       return refusal(`无法保存到 ${r.filePath}：${(e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM' ? '没有写入权限，请换一个位置' : (e as Error).message}`);
     }
+    // Saved once, as browser mode's download link is used once: the temporary file goes now rather than
+    // staying in the temp folder until exit.
     backend.drop(download);
     return { result: true };
   });

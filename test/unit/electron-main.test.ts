@@ -219,8 +219,13 @@ describe('desktop IPC: long work and files the API wrote', () => {
     expect(await ledger.saveFile(handle, '导出.csv')).toEqual({ result: true });
     expect(readFileSync(target, 'utf8')).toBe('户主姓名\n王芳\n');
 
-    // A handle the backend never gave opens no dialog and copies nothing.
+    // Saved once, the handle is let go: a second save opens no dialog (the person's own file stays).
     const asked = e.dialog.saveAsked.length;
+    expect((await ledger.saveFile(handle, '导出.csv')).error?.message).toContain('文件已失效');
+    expect(e.dialog.saveAsked.length).toBe(asked);
+    expect(readFileSync(source, 'utf8')).toBe('户主姓名\n王芳\n');
+
+    // A handle the backend never gave opens no dialog and copies nothing.
     expect((await ledger.saveFile('A'.repeat(24), 'x.csv')).error?.message).toContain('文件已失效');
     expect(e.dialog.saveAsked.length).toBe(asked);
   });
