@@ -62,8 +62,11 @@ export function forgetChecked(ledgerFile: string): void {
   rmSync(stampFile(ledgerFile), { force: true });
 }
 
-/** Errors that mean the stamp cannot be kept here (a read-only folder): the next open checks in full. */
-const CANNOT_WRITE = new Set(['EACCES', 'EPERM', 'EROFS']);
+/**
+ * Errors that mean the stamp cannot be kept here (a read-only folder, a full disk, a file held by another
+ * program): closing goes on without it and the next open checks in full.
+ */
+const CANNOT_WRITE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EBUSY']);
 
 /** Stamps the closed file's bytes as checked; written aside and renamed, so a stamp is never half there. */
 export function stampChecked(ledgerFile: string): void {
