@@ -6,14 +6,13 @@ import { AgGridReact } from 'ag-grid-react';
 import { Alert, App as AntApp, Button, Input, Space, Tooltip, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pageRows } from '../../../electron/api/page-rows';
-import { beginLoad, firstLimitOf, PAGE, takeEarly, type Start } from './begin-load';
-import { ledger } from '../client/ledger';
+import { beginLoad, clientOf, firstLimitOf, PAGE, takeEarly, type Start } from './begin-load';
 import { useLookups } from '../client/lookups';
 import { useStatus } from '../client/status';
 import { confirmDelete } from '../safety/confirmDelete';
 import { HistoryDrawer } from '../safety/HistoryDrawer';
 import { HouseholdFileDrawer } from '../pages/HouseholdFile';
-import { periodDates, type GridContext, type RegisterClient, type RegisterDef, type Row } from '../registers/types';
+import { periodDates, type GridContext, type RegisterDef, type Row } from '../registers/types';
 import { parseCell, type ColMeta } from './cells';
 import { ChecklistFilter, RangeFilter } from './filters';
 import { comparatorFor, registerOrder, sortRows, type Run } from './order';
@@ -78,7 +77,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   const words = useRef<string[]>([]);
   const searchCache = useRef(new WeakMap<object, string>()).current;
 
-  const client = (ledger as unknown as Record<string, RegisterClient>)[def.area];
+  const client = clientOf(def);
   const ctl = useMemo(() => new GridController(
     def, client, () => lookupsRef.current,
     {
@@ -102,10 +101,10 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   const loadId = useRef(0);
   const firstLimit = firstLimitOf(def);
   const start = useCallback((): Start => beginLoad(def), [def]);
-  // The first page is asked for as the grid mounts, while the lookups and the columns are still on their
-  // way; the first load takes it, every later load (after an import, a restore) asks afresh.
+  // The first page is asked for as the grid mounts (or already as the route changed to it: `beginEarly`),
+  // while the lookups and the columns are still on their way; the first load takes it, every later load
+  // (after an import, a restore) asks afresh.
   const early = useRef<Start | null | undefined>(undefined);
-  // (or as the route changed to it: `beginEarly`)
   if (early.current === undefined) early.current = takeEarly(def) ?? start();
   // The grid is created once the first page is here, with its rows: AG Grid then draws them as it is
   // created (not an empty grid first, then the rows again), and the page's requests leave before the
