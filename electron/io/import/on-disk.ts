@@ -23,14 +23,15 @@ export class DiskCopies {
   take(name: string, path: string): ImportFile {
     const from = unreadable(() => openSync(path, 'r'));
     let to: number;
+    let copy: string;
     try {
       this.dir ??= mkdtempSync(join(tmpdir(), 'ledger-import-'));
-      to = openSync(join(this.dir, String(this.count)), 'wx');
+      copy = join(this.dir, String(this.count++));
+      to = openSync(copy, 'wx');
     } catch (e) {
       closeSync(from);
       throw e;
     }
-    const copy = join(this.dir, String(this.count++));
     try {
       const hash = createHash('sha256');
       const chunk = Buffer.allocUnsafe(1 << 20);
