@@ -7,10 +7,9 @@ import { zhCompare } from '../values/zh-order';
 import { deleteWithDependents, openDeletionOf, planDelete, restoreDeletion } from './deletes';
 import { LedgerError, method, type Ctx } from './define';
 import { jsonFor } from './raw-json';
-import { readAhead, takeAhead } from './page-ahead';
 import { REGISTERS } from './register-specs';
 import { insertAudited, selectRow, updateAudited } from './write';
-import { WHOLE_RANGE, type PageResult } from './page-rows';
+import type { PageResult } from './page-rows';
 
 type Row = Record<string, unknown>;
 /** A list row: at least its id; a register may declare its full shape. */
@@ -44,10 +43,14 @@ export const pageInput = z.object({
   limit: z.number().int().min(1).max(200000).default(20000),
   /** Count the register's rows too (the first page asks; later pages need not pay for it again). */
   count: z.boolean().default(false),
+  /**
+   * The largest id of a live row too (`lastId`): the grid cuts the ids after its first page into ranges
+   * and asks for them all as that page arrives, without waiting for anything else.
+   */
+  lastId: z.boolean().default(false),
 });
 export type { PageResult };
 type PageInput = z.output<typeof pageInput>;
-const pageKey = (q: PageInput) => `${q.afterId}:${q.untilId ?? ''}:${q.limit}:${q.count}`;
 /** Where to cut the register into pages: the first page's `first` rows, then pages of `every` rows. */
 export const cutsInput = z.object({
   first: z.number().int().min(1).max(200000),
@@ -137,7 +140,8 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
     const values = names.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
     const from = `from (${spec.view}) where deletedAt is null`;
     return ctx.ledger.sqlite.prepare(
-      `select json_object('total', ${q.count ? `(select count(*) ${from})` : 'null'}, 'columns', json(?),
+      `select json_object('total', ${q.count ? `(select count(*) ${from})` : 'null'},
+        ${q.lastId ? `'lastId', (select max(id) ${from}),` : ''} 'columns', json(?),
         'rows', json_group_array(json_array(${values}) order by id))
       from (select * ${from} and id > ? and id <= ? order by id limit ?)`,
     ).pluck().get(JSON.stringify(names), q.afterId, q.untilId ?? Number.MAX_SAFE_INTEGER, q.limit) as string;
@@ -184,16 +188,12 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
      * backend, never cloned to the server's thread or stringified again; the window makes the row objects
      * (`pageRows`). Only what a grid shows: the bookkeeping columns (NOT_IN_GRID) are left out.
      */
-    page: method(pageInput, (ctx, q): PageResult => {
-      const key = pageKey(q);
-      const text = takeAhead(ctx.ledger.sqlite, tableName, key) ?? readPage(ctx, q);
-      return jsonFor(ctx.transport, text) as PageResult;
-    }),
+    page: method(pageInput, (ctx, q): PageResult => jsonFor(ctx.transport, readPage(ctx, q)) as PageResult),
 
     /**
-     * The id ranges of a whole load, so that the grid asks for every page at once (the ledger reads the
-     * next page while the window takes in the last): a walk down the id index, no row read, and the
-     * count with it. Ranges by id neither skip nor repeat a row added or deleted meanwhile.
+     * Where a whole load's pages of `every` rows end, and the register's count (the grid's footer says
+     * how many rows are coming while they load): a walk down the id index, no row read. Ranges by id
+     * neither skip nor repeat a row added or deleted meanwhile.
      */
     pageCuts: method(cutsInput, (ctx, q): PageCuts => {
       const from = `from (${spec.view}) where deletedAt is null`;
@@ -208,15 +208,6 @@ export function registerMethods<S extends z.ZodObject, R extends ViewRow>(spec: 
       }
       const rest = db.prepare(`select count(*) ${from} and id > ?`).pluck().get(ends.at(-1) ?? 0) as number;
       const total = ends.length ? q.first + (ends.length - 1) * q.every + rest : rest;
-      // The pages the grid asks for next, all at once (RegisterGrid `load`): each (end, next end], then the
-      // open one after the last end.
-      if (ends.length) {
-        const next = ends.map((after, i): PageInput => (i + 1 < ends.length
-          ? { afterId: after, untilId: ends[i + 1], limit: WHOLE_RANGE, count: false }
-          : { afterId: after, limit: q.every, count: false }));
-        const byKey = new Map(next.map((p) => [pageKey(p), p]));
-        readAhead(db, tableName, [...byKey.keys()], (k) => readPage(ctx, byKey.get(k)!));
-      }
       return { ends, total };
     }),
 

@@ -3,9 +3,9 @@
  * in that order. Half the JSON of an object per row (the names are most of its text), so SQLite writes
  * it, the server sends it and the window reads it in half the time; `pageRows` makes the row objects.
  */
-export type PageResult = { columns: string[]; rows: unknown[][]; total: number | null };
+export type PageResult = { columns: string[]; rows: unknown[][]; total: number | null; lastId?: number | null };
 
-/** The limit a grid gives a page between two cuts (`pageCuts`): the id range alone bounds it. */
+/** The limit a grid gives a page between two ids: the id range alone bounds it. */
 export const WHOLE_RANGE = 200000;
 
 /** The rows of a page as objects keyed by column name, as `list` gives them. */

@@ -81,6 +81,13 @@ export const township = {
     };
   }),
 
+  /**
+   * Whether the ledger has its township (any village, retired ones too): what the window asks as it opens.
+   * Not `get`, whose households per village and group are two passes over every household (a quarter of a
+   * second at 100,000), and the window's first calls wait behind it.
+   */
+  ready: method(z.object({}), (ctx): boolean => Boolean(ctx.ledger.sqlite.prepare('select 1 from villages limit 1').get())),
+
   /** First run: the clerk's own township, on a ledger that has none. */
   setup: method(draft, (ctx, d) => setupTownship(ctx, d)),
 

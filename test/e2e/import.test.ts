@@ -24,8 +24,9 @@ describe('browser mode: the import wizard', () => {
     await page.locator('input[type=file]').setInputFiles(sampleFiles());
     await page.getByRole('button', { name: '下一步：预览核对' }).click();
 
-    // The preview opens at its summary: one line a sheet, the counts, and what they count.
-    await expect.poll(() => page.getByText(/^核对完成/).count(), { timeout: 120_000 }).toBe(1);
+    // The preview opens at its summary: one line a sheet, the counts, and what they count. Waits stay under the
+    // test's 120 s so a stall names its step.
+    await expect.poll(() => page.getByText(/^核对完成/).count(), { timeout: 60_000 }).toBe(1);
     const summary = page.locator('.import-summary');
     // Polled: the table's rows may land a render after the 核对完成 line (seen failing 2 runs in 6 under load).
     await expect.poll(() => summary.locator('tbody tr').count()).toBeGreaterThanOrEqual(12);
@@ -45,7 +46,7 @@ describe('browser mode: the import wizard', () => {
 
     // Import: the summary lists the refused rows themselves.
     await page.getByRole('button', { name: /^导入（新增/ }).click();
-    await expect.poll(() => page.locator('.ant-result-title').textContent(), { timeout: 120_000 }).toBe('已导入，第 1 批');
+    await expect.poll(() => page.locator('.ant-result-title').textContent(), { timeout: 60_000 }).toBe('已导入，第 1 批');
     const list = page.locator('.import-refused');
     await expect.poll(() => list.locator('tbody tr.ant-table-row').count()).toBe(4);
     const row26 = list.locator('tbody tr.ant-table-row', { hasText: '帮扶户基本信息表.xlsx' });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startWeb } from '../helpers/run';
 import { launchBrowser } from './browser';
 
@@ -22,6 +22,8 @@ export function useWebSession(prefix: string, prepare: (db: string) => void | Pr
     session.url = web.url;
     session.browser = await launchBrowser();
   });
+  // A test that times out says only that it did: what the server printed is the rest of the story.
+  beforeEach(({ onTestFailed }) => onTestFailed(() => console.error(`browser-mode server's stderr:\n${web?.stderr() ?? ''}`)));
   afterAll(async () => {
     await session.browser?.close();
     await web?.stop();

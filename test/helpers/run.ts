@@ -11,14 +11,16 @@ export function ledgerCli(args: string[]): { code: number; stdout: string; stder
 }
 
 /** Starts `npm run web` (the same entry point, built) and resolves with the URL it prints on its first line. */
-export function startWeb(db: string): Promise<{ url: string; stop(): Promise<void> }> {
+export function startWeb(db: string): Promise<{ url: string; stop(): Promise<void>; stderr(): string }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'web.mjs'), '--db', db], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
+  child.once('exit', (code, signal) => { stderr += `\n[exited: code ${code}, signal ${signal}]`; });
   return new Promise((ok, fail) => {
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (url) => ok({
       url,
+      stderr: () => stderr,
       stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }),
     }));
     child.once('exit', (code) => fail(new Error(`web exited with ${code}: ${stderr}`)));

@@ -30,8 +30,10 @@ describe('setting up a township other than 上坝镇', () => {
   it('stores the township, its villages, groups and organ, audited, and imports a sheet of that township', async () => {
     const t = ledger(emptyLedger);
     expect((await t.api.township.get({})).villages).toEqual([]);
+    expect(await t.api.township.ready({})).toBe(false);
     const r = await t.api.township.setup(HONGLIU);
     expect(r).toEqual({ villages: 2, groups: 5, organ: '红柳镇机关' });
+    expect(await t.api.township.ready({})).toBe(true);
 
     const view = await t.api.township.get({});
     // The 12-digit statistical form is kept as the township's 9 digits; "3" is stored as 三组.

@@ -42,6 +42,9 @@ describe('the grids\' sort orders', () => {
     // By hand: 新上村 (first in the township) 一组 ids 2 and 6, then its household without a group; 上红村;
     // then a village the lookups do not know; a household without a village last.
     expect(sortRows(rows, [{ field: 'villageId', dir: 'asc' }, { field: 'groupId', dir: 'asc' }], lk).map((r) => r.id)).toEqual([2, 6, 5, 4, 9, 8]);
+    // The same rows as a page brings them, in id order (sorted by counting their few keys): the same order.
+    const byId = [...rows].sort((a, b) => a.id - b.id);
+    expect(sortRows(byId, [{ field: 'villageId', dir: 'asc' }, { field: 'groupId', dir: 'asc' }], lk).map((r) => r.id)).toEqual([2, 6, 5, 4, 9, 8]);
     // Downwards, as the visits' dates run: the empty one first, then 5, 3, 3 (ties by id).
     const sized: Row[] = [{ id: 1, size: 3 }, { id: 2, size: null }, { id: 3, size: 5 }, { id: 4, size: 3 }];
     expect(sortRows(sized, [{ field: 'size', dir: 'desc' }], lk).map((r) => r.id)).toEqual([2, 3, 1, 4]);

@@ -1,5 +1,5 @@
 import type {
-  CellClassParams, CellDoubleClickedEvent, CellFocusedEvent, CellMouseOverEvent, ColDef, Column, FirstDataRenderedEvent, GridApi,
+  CellClassParams, CellDoubleClickedEvent, CellFocusedEvent, CellMouseOverEvent, ColDef, Column, GridApi,
   GetRowIdParams, GridReadyEvent, IRowNode, ModelUpdatedEvent, ValueSetterParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -195,6 +195,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       take([], true);
       latest.current.showFigures(drafts === 0 ? rows : undefined);
     }
+    bufferRows(api);
     await loadPinyin();
     warmSearch(api);
   }, [def, client, start, firstLimit, whenLookups]);
@@ -647,6 +648,15 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     setFigures((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
   };
 
+  /**
+   * Drawn first with the rows in view only; the rows above and below, for smooth scrolling, once every row
+   * is in and the window is idle: drawn while the pages still come in, they would be drawn twice (the whole
+   * register replaces the first page's rows), and the pages would wait for them.
+   */
+  const bufferRows = (api: GridApi<Row>) => requestIdleCallback(() => {
+    if (!api.isDestroyed()) api.setGridOption('rowBuffer', ROW_BUFFER);
+  }, { timeout: 1000 });
+
   const onGridReady = (e: GridReadyEvent<Row>) => {
     apiRef.current = e.api;
     ctl.api = e.api;
@@ -670,10 +680,6 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
     onCellMouseOver: (e: CellMouseOverEvent<Row>) => latest.current.onCellMouseOver(e),
     onCellDoubleClicked: (e: CellDoubleClickedEvent<Row>) => latest.current.onCellDoubleClicked(e),
     onSortChanged: () => { range.clear(); apiRef.current?.refreshCells({ suppressFlash: true }); },
-    // Drawn first with the rows in view only; the rows above and below, for smooth scrolling, once idle.
-    onFirstDataRendered: (e: FirstDataRenderedEvent<Row>) => requestIdleCallback(() => {
-      if (!e.api.isDestroyed()) e.api.setGridOption('rowBuffer', ROW_BUFFER);
-    }, { timeout: 1000 }),
   }), [range]);
 
   // Read when the button is pressed: focusing a cell does not re-render this component.
@@ -738,7 +744,8 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       <GridFooter total={state.done ? figures.all ?? state.total : state.total} loaded={state.loaded} done={state.done} figures={figures} />
       {historyOf && <HistoryDrawer area={def.area} id={historyOf.id} title={def.title} onClose={() => setHistoryOf(null)} />}
       {householdId !== null && <HouseholdFileDrawer id={householdId} onClose={() => setHouseholdId(null)} />}
-      <ShortcutHelp open={help} onClose={() => setHelp(false)} />
+      {/* Mounted only when asked for: a closed modal still costs a render as the register opens. */}
+      {help && <ShortcutHelp open onClose={() => setHelp(false)} />}
     </div>
   );
 }

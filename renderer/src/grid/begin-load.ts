@@ -8,11 +8,12 @@ const FIRST_PAGE = 100;
 /** Rows of each later page, loaded in the background (25,000 households are about 10 MB of JSON). */
 export const PAGE = 25000;
 
-/** What a grid's load has asked the ledger for: its first page, and for a register the cuts and the pages after them. */
+/** What a grid's load has asked the ledger for: its first page, and for a register the count and the pages after the first. */
 export type Start = {
   first: Promise<{ rows: Row[]; total: number | null }>;
+  /** The register's count and where its pages would end (only the count is used: the footer's 共 N 条 while loading). */
   cuts: Promise<PageCuts> | null;
-  /** The pages after the first, asked for as soon as the first page and the cuts are here. */
+  /** The pages after the first, asked for the moment the first page is here. */
   rest: Promise<Promise<PageResult>[]> | null;
 };
 
@@ -21,8 +22,8 @@ export const clientOf = (def: RegisterDef) => (ledger as unknown as Record<strin
 
 /**
  * Asks for a grid's rows. The read-only lists page by offset, one page after another; registers by id
- * ranges (crud.ts `page` and `pageCuts`), every page asked for at once so the ledger reads the next
- * while the grid takes in one.
+ * ranges (crud.ts `page`), every page asked for at once so the ledger reads the next while the grid takes
+ * in one.
  */
 export function beginLoad(def: RegisterDef): Start {
   const firstLimit = firstLimitOf(def);
@@ -30,18 +31,22 @@ export function beginLoad(def: RegisterDef): Start {
     if (def.list) return { first: def.list({ offset: 0, limit: firstLimit }), cuts: null, rest: null };
     const client = clientOf(def);
     const size = def.pageSize ?? PAGE;
-    const first = client.page({ afterId: 0, limit: firstLimit }).then((p) => ({ rows: pageRows<Row>(p), total: p.total }));
+    const page = client.page({ afterId: 0, limit: firstLimit, lastId: true });
+    const first = page.then((p) => ({ rows: pageRows<Row>(p), total: p.total }));
     const cuts = client.pageCuts({ first: firstLimit, every: size });
-    // Ranges after the first page: (end of one page, end of the next]; the last one is open, read on by id
-    // until a short page (rows added meanwhile are read too). Asked for the moment the cuts are known, not
-    // once the grid is created: the backend has read them ahead, and they travel while the grid is built.
-    const rest = Promise.all([first, cuts]).then(([f, c]) => {
+    // The ids after the first page, up to the largest one there is, in ranges of `size` ids: (end of one,
+    // end of the next]; the last one is open, read on by id until a short page (rows added meanwhile are
+    // read too). Asked for the moment the first page is here, in the same turn, before the window goes on
+    // to create the grid (which holds its thread for a few hundred ms): the ledger reads them and they
+    // travel meanwhile. Where ids were deleted a range holds fewer rows; none is skipped or repeated.
+    const rest = Promise.all([page, first]).then(([p, f]) => {
       if (f.rows.length < firstLimit) return [];
       const firstEnd = f.rows.at(-1)!.id;
-      const ends = c.ends.filter((id) => id > firstEnd);
+      const ends: number[] = [];
+      for (let end = firstEnd + size; end < (p.lastId ?? 0); end += size) ends.push(end);
       const asked = [firstEnd, ...ends].map((after, i) => client.page(
         i < ends.length ? { afterId: after, untilId: ends[i], limit: WHOLE_RANGE } : { afterId: after, limit: size }));
-      for (const p of asked) p.catch(() => undefined);
+      for (const q of asked) q.catch(() => undefined);
       return asked;
     });
     return { first, cuts, rest };

@@ -56,6 +56,9 @@ function keyParts(field: string, lk: Lookups): ((row: Row) => unknown)[] {
   return [(row) => row[field]];
 }
 
+/** Rows whose keys together take at most this many values are sorted by counting (`counted`). */
+const FEW_KEYS = 65536;
+
 /** A row with its sort keys, worked out once. */
 export type Keyed = { row: Row; k: unknown[] };
 
@@ -97,16 +100,7 @@ export function registerOrder(order: { field: string; dir: 'asc' | 'desc' }[] | 
         else return { rows: keyed(rows).sort(compare).map((e) => e.row), keys: null };
       }
     }
-    const index = new Array<number>(m);
-    for (let i = 0; i < m; i++) index[i] = i;
-    index.sort((a, b) => {
-      for (let j = 0; j < n; j++) {
-        const d = cols[j][a] - cols[j][b];
-        // Two empties give NaN: equal here, the next part decides.
-        if (d) return d;
-      }
-      return (rows[a].id as number) - (rows[b].id as number);
-    });
+    const index = counted(rows, cols) ?? byComparison(rows, cols);
     const out = new Array<Row>(m);
     const keys = parts.map(() => new Float64Array(m));
     for (let i = 0; i < m; i++) {
@@ -114,6 +108,53 @@ export function registerOrder(order: { field: string; dir: 'asc' | 'desc' }[] | 
       for (let j = 0; j < n; j++) keys[j][i] = cols[j][index[i]];
     }
     return { rows: out, keys };
+  };
+  /** Indexes of `rows` in the order of their numeric keys `cols`, ties by id. */
+  const byComparison = (rows: Row[], cols: Float64Array[]): ArrayLike<number> => {
+    const m = rows.length;
+    const index = new Array<number>(m);
+    for (let i = 0; i < m; i++) index[i] = i;
+    return index.sort((a, b) => {
+      for (let j = 0; j < n; j++) {
+        const d = cols[j][a] - cols[j][b];
+        // Two empties give NaN: equal here, the next part decides.
+        if (d) return d;
+      }
+      return (rows[a].id as number) - (rows[b].id as number);
+    });
+  };
+  /**
+   * The same order by counting, with no comparison at all, where it applies: rows already in id order (a
+   * page as it arrives) whose keys take few values (villages' and groups' places). Each part's values are
+   * ranked, each row gets one number from its ranks, and a stable counting sort by that number keeps ties
+   * in id order. Null where it does not apply.
+   */
+  const counted = (rows: Row[], cols: Float64Array[]): Int32Array | null => {
+    const m = rows.length;
+    for (let i = 1; i < m; i++) if ((rows[i].id as number) <= (rows[i - 1].id as number)) return null;
+    const codes = new Int32Array(m);
+    let span = 1;
+    for (const col of cols) {
+      const rank = new Map<number, number>();
+      for (let i = 0; i < m; i++) {
+        if (!rank.has(col[i])) {
+          rank.set(col[i], 0);
+          if (rank.size > FEW_KEYS) return null;
+        }
+      }
+      // Numbers and ±Infinity (empty) compare as `run` compares them; 0 and -0 are one key of the Map.
+      [...rank.keys()].sort((a, b) => a - b).forEach((v, r) => rank.set(v, r));
+      const size = rank.size;
+      if (span * size > FEW_KEYS) return null;
+      for (let i = 0; i < m; i++) codes[i] = codes[i] * size + rank.get(col[i])!;
+      span *= size;
+    }
+    const starts = new Int32Array(span + 1);
+    for (let i = 0; i < m; i++) starts[codes[i] + 1]++;
+    for (let c = 0; c < span; c++) starts[c + 1] += starts[c];
+    const index = new Int32Array(m);
+    for (let i = 0; i < m; i++) index[starts[codes[i]]++] = i;
+    return index;
   };
   const sort = (rows: Row[]): Row[] => run(rows).rows;
   /**

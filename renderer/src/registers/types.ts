@@ -9,7 +9,7 @@ export type Row = Record<string, unknown> & { id: number };
 export type RegisterClient = {
   list(input: { offset?: number; limit?: number; afterId?: number; search?: string; filters?: Record<string, unknown> }): Promise<{ rows: Row[]; total: number }>;
   /** The grid's bulk load: rows after `afterId` in id order, as arrays of values (see crud.ts, page-rows.ts). */
-  page(input: { afterId?: number; untilId?: number; limit?: number; count?: boolean }): Promise<PageResult>;
+  page(input: { afterId?: number; untilId?: number; limit?: number; count?: boolean; lastId?: boolean }): Promise<PageResult>;
   /** Where a whole load cuts the register into pages, and its count (see crud.ts). */
   pageCuts(input: { first: number; every: number }): Promise<PageCuts>;
   get(input: { id: number }): Promise<Row>;
