@@ -1,12 +1,11 @@
 import type { IdResult } from '../../values/idcard';
 import { HouseholdCache } from './households';
 import { RowCtx, RowFailure } from './row';
+import { SeenStore, type Seen } from './seen';
 import type { Row, Writer } from './writer';
 
 type Ok<T> = Extract<T, { ok: true }>;
 export type HouseholdRef = { villageId: number; villageName: string; groupId: number | null; head: string; id: Ok<IdResult> | null };
-/** What a row said about a household or cadre (kept for every one in the file, so no more than that). */
-type Seen = { row: number; values: Record<string, unknown> };
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -45,7 +44,7 @@ export class Resolver {
   private villageNamed = new Map<string, { id: number; name: string }>();
   private groupNamed = new Map<string, number>();
   /** What this file said about each household and cadre so far: the same one twice must agree. */
-  private seen = new Map<string, Seen>();
+  private seen = new SeenStore();
   private pendingSeen: [string, Seen][] = [];
   private readonly households: HouseholdCache;
 
@@ -72,7 +71,7 @@ export class Resolver {
 
   endRow(ok: boolean): void {
     this.households.endRow(ok);
-    if (ok) for (const [k, s] of this.pendingSeen) if (!this.seen.has(k)) this.seen.set(k, s);
+    if (ok) for (const [k, s] of this.pendingSeen) this.seen.add(k, s);
     if (ok) this.newLinks.push(...this.pendingLinks);
     this.pendingSeen = [];
     this.pendingLinks = [];

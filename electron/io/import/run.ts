@@ -18,6 +18,7 @@ import { displayCells, readRow, valueWord, type ValueDecisions } from './rows';
 import type { FileReport, ImportReport, PreviewRow, RosterChoice, SheetChoice, SheetReport, ValueChoice } from './types';
 import { endUnlisted, RosterDateMissing, type Roster } from './roster';
 import { Writer } from './writer';
+import { keepWarnings, restoreWarnings, warningCount } from './warning-log';
 
 /**
  * A file to import: its bytes, or a file on disk read by the reading process itself (the import's own
@@ -279,7 +280,7 @@ async function applyJobs(db: Database.Database, w: Writer, resolver: Resolver, f
           }
           preview ??= (() => {
             r[outcome]++;
-            r.warnings.push(...ctx.warnings);
+            keepWarnings(r, ctx.warnings);
             return { row: dr.row, status: outcome, cells: [], ...(ctx.changed.length ? { changed: ctx.changed } : {}) } as PreviewRow;
           })();
         }
@@ -343,7 +344,7 @@ export function summarize(files: FileReport[]) {
   return {
     files: files.map((f) => ({
       file: f.file, error: f.error,
-      sheets: f.sheets.filter((s) => s.kind).map((s) => ({ sheet: s.sheet, kind: s.kind, rows: s.rows, added: s.added, updated: s.updated, unchanged: s.unchanged, errors: s.errors.length, warnings: s.warnings.length })),
+      sheets: f.sheets.filter((s) => s.kind).map((s) => ({ sheet: s.sheet, kind: s.kind, rows: s.rows, added: s.added, updated: s.updated, unchanged: s.unchanged, errors: s.errors.length, warnings: warningCount(s) })),
     })),
     totals: totals(files),
   };
@@ -353,7 +354,7 @@ function totals(files: FileReport[]): ImportReport['totals'] {
   const t = { rows: 0, added: 0, updated: 0, unchanged: 0, errors: 0, warnings: 0 };
   for (const s of files.flatMap((f) => f.sheets)) {
     t.rows += s.rows; t.added += s.added; t.updated += s.updated; t.unchanged += s.unchanged;
-    t.errors += s.errors.length; t.warnings += s.warnings.length;
+    t.errors += s.errors.length; t.warnings += warningCount(s);
   }
   return t;
 }
@@ -364,7 +365,7 @@ function totals(files: FileReport[]): ImportReport['totals'] {
  * xlsx imported alone is written while it is read (importStreamed).
  */
 export function importFiles(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
-  return withTightHeap(() => importAll(db, files, opts));
+  return withTightHeap(() => importAll(db, files, opts)).then(restoreWarnings);
 }
 
 async function importAll(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
