@@ -16,6 +16,8 @@ const entries = {
   web: 'electron/web-main.ts',
   'parse-worker': 'electron/io/read/worker.ts',
   'backend-worker': 'electron/backend/worker.ts',
+  // Loaded by bin/ledger.mjs before the CLI itself, for `import` (electron/io/read/early.ts).
+  'early-reader': 'electron/io/read/early.ts',
 };
 
 // `--if-stale` (the tests' global setup): build only when a source is newer than the last build.

@@ -65,6 +65,8 @@ describe('the grids\' sort orders', () => {
     // By hand: 新上村 一组 (4), 新上村 二组 (2, 6 by id), 光辉村 一组 (3, the shown one), 上红村 (1), no village (5).
     expect(merged.map((r) => r.id)).toEqual([4, 2, 6, 3, 1, 5]);
     expect(merged[3]).toBe(shownRow3);
+    // Pages whose ids follow one another are put in order in one count: the same order, ties by id across pages.
+    expect(order.merge([order.run(page1), order.run(page2)]).map((r) => r.id)).toEqual([4, 2, 6, 3, 1, 5]);
     // A text key takes the general comparison, merged the same way: by pinyin 丁 ding, 龚 gong, 王 wang.
     const byHead = registerOrder([{ field: 'head', dir: 'asc' }], lk);
     const named = (id: number, head: string): Row => ({ id, head });

@@ -17,8 +17,11 @@ export const auditShape = (row: Record<string, unknown>) => {
   for (const k in row) out[camel(k)] = row[k];
   return out;
 };
-/** Audit rows per INSERT statement: past a few dozen a longer statement saves no more. */
-const AUDIT_BATCH = 32;
+/**
+ * Audit rows queued before they are written, a statement per table: each statement's fixed cost
+ * (its JSON of ids, its plan) is spread over this many rows; the queue is held in memory until then.
+ */
+const AUDIT_BATCH = 512;
 const bindable = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v);
 
 /**
@@ -50,6 +53,7 @@ export class Writer {
     this.rowStart = this.writes;
     this.rowTouched = [];
     this.rowQueued = this.queued.length;
+    this.rowAudit = this.nextAudit;
     this.writtenInRow = [];
     this.inRow = true;
     this.rowSaved = false;
@@ -70,9 +74,10 @@ export class Writer {
       this.prep('rollback to import_row').run();
       this.prep('release import_row').run();
       // The row's own audit rows go; earlier rows' ones written inside its savepoint were undone with it.
-      for (const e of this.queued.splice(this.rowQueued)) this.queuedIds.delete(`${e.table}:${e.id}`);
+      this.queued.splice(this.rowQueued);
       this.queued.unshift(...this.writtenInRow);
-      for (const e of this.writtenInRow) this.queuedIds.add(`${e.table}:${e.id}`);
+      // The row's history ids are given to the next row's writes, as SQLite gives back its records' ids.
+      this.nextAudit = this.rowAudit;
     }
     this.writtenInRow = [];
     this.inRow = this.rowSaved = false;
@@ -138,74 +143,69 @@ export class Writer {
   /**
    * The audit row of a write, its `after` built by SQLite from the row as stored (json_object over the
    * table's columns, camelCase keys in column order: what JSON.stringify(auditShape(row)) gives), so no
-   * written row is read back into JavaScript. Queued and written AUDIT_BATCH at a time (see flushAudits).
+   * written row is read back into JavaScript. Its id is given now, in the order of the writes, so the
+   * history reads as it was written however the queue is written (flushAudits).
    */
   private audit(table: string, id: number, action: 'create' | 'update', before: string | null): void {
-    if (!this.auditTables.includes(table)) {
-      const cols = this.db.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table) as string[];
-      this.auditJson.set(table, `json_object(${cols.map((c) => `'${camel(c)}', "${c}"`).join(', ')})`);
-      this.auditTables.push(table);
-      this.auditStmts.clear();
+    if (this.nextAudit === 0) {
+      // As AUTOINCREMENT would give them: past every id the table has had (inside the batch's transaction, so no one else writes).
+      this.nextAudit = 1 + (this.db.prepare(`select max(coalesce((select seq from sqlite_sequence where name = 'audit_log'), 0),
+        coalesce((select max(id) from audit_log), 0))`).pluck().get() as number);
+      this.rowAudit = this.nextAudit;
     }
-    this.queued.push({ table, id, action, before });
-    this.queuedIds.add(`${table}:${id}`);
+    this.queued.push({ table, id, action, before, audit: this.nextAudit++ });
     this.writes++;
   }
 
-  /** Audit rows not yet written, in the order of their writes. */
-  private queued: { table: string; id: number; action: 'create' | 'update'; before: string | null }[] = [];
-  /** `table:id` of the queued rows: an update of one of them writes the queue first. */
-  private queuedIds = new Set<string>();
+  /** Audit rows not yet written, in the order of their writes, each with its id in audit_log. */
+  private queued: { table: string; id: number; action: 'create' | 'update'; before: string | null; audit: number }[] = [];
+  /** The next audit row's id (0: not yet read), and the open row's first (given back when it is refused). */
+  private nextAudit = 0;
+  private rowAudit = 0;
   /** Where the open row's own queued audit rows begin (those dropped when the row is refused). */
   private rowQueued = 0;
   /** Earlier rows' audit rows written inside the open row's savepoint: queued again if it is rolled back. */
   private writtenInRow: Writer['queued'] = [];
-  /** The tables met so far, and each one's json_object over its columns. */
-  private auditTables: string[] = [];
-  private auditJson = new Map<string, string>();
-  /** The multi-row audit statements by row count (AUDIT_BATCH or 1), for the tables met so far. */
-  private auditStmts = new Map<number, Database.Statement>();
+  /** Each table's statement writing its queued audit rows. */
+  private auditStmts = new Map<string, Database.Statement>();
+
+  /** Whether an audit row of this record waits in the queue (it reads the record when written). */
+  private isQueued(table: string, id: number): boolean {
+    if (!this.wasTouched(table, id)) return false;
+    for (const e of this.queued) if (e.id === id && e.table === table) return true;
+    return false;
+  }
 
   /**
-   * Writes the queued audit rows, in their order, AUDIT_BATCH to a statement: one multi-row INSERT
-   * whose `after` picks the row's table with CASE (only the matching branch runs), so the same few
-   * statements serve rows of any table. Each `after` is read now, so the queue is written before any
-   * queued record changes again (update) and before the batch ends (finish).
+   * Writes the queued audit rows: one INSERT … SELECT per table, its rows' ids, actions and `before`
+   * given as one JSON array, its `after` read from the table by id. Each `after` is read now, so the
+   * queue is written before any queued record changes again (update) and before the batch ends (finish).
    */
   private flushAudits(): void {
     const q = this.queued;
     if (q.length === 0) return;
     if (this.rowSaved) this.writtenInRow.push(...q.slice(0, this.rowQueued));
-    const tables = this.auditTables;
-    const params: unknown[] = [];
-    const put = (e: Writer['queued'][number]) => {
-      params.push(e.table, e.id, e.action, e.before, e.table);
-      for (let i = 0; i < tables.length; i++) params.push(e.id);
-      params.push(this.batchId);
-    };
-    let i = 0;
-    for (; i + AUDIT_BATCH <= q.length; i += AUDIT_BATCH) {
-      params.length = 0;
-      for (let j = i; j < i + AUDIT_BATCH; j++) put(q[j]);
-      this.auditStatement(AUDIT_BATCH).run(params);
+    const byTable = new Map<string, unknown[]>();
+    for (const e of q) {
+      let list = byTable.get(e.table);
+      if (!list) byTable.set(e.table, (list = []));
+      list.push([e.audit, e.id, e.action, e.before]);
     }
-    for (; i < q.length; i++) {
-      params.length = 0;
-      put(q[i]);
-      this.auditStatement(1).run(params);
-    }
+    for (const [table, list] of byTable) this.auditStatement(table).run(this.batchId, JSON.stringify(list));
     this.queued = [];
-    this.queuedIds.clear();
     this.rowQueued = 0;
   }
 
-  private auditStatement(n: number): Database.Statement {
-    let stmt = this.auditStmts.get(n);
+  private auditStatement(table: string): Database.Statement {
+    let stmt = this.auditStmts.get(table);
     if (stmt === undefined) {
-      const after = `case ? ${this.auditTables.map((t) => `when '${t}' then (select ${this.auditJson.get(t)} from ${t} where id = ?)`).join(' ')} end`;
-      const one = `(?, ?, ?, ?, ${after}, ?, 'import')`;
-      stmt = this.db.prepare(`insert into audit_log (table_name, row_id, action, before, after, batch_id, source) values ${Array(n).fill(one).join(', ')}`);
-      this.auditStmts.set(n, stmt);
+      const cols = this.db.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table) as string[];
+      const after = `json_object(${cols.map((c) => `'${camel(c)}', t."${c}"`).join(', ')})`;
+      // CROSS JOIN: the queue's list drives, each record found by its id.
+      stmt = this.db.prepare(`insert into audit_log (id, table_name, row_id, action, before, after, batch_id, source)
+        select q.value ->> 0, '${table}', t.id, q.value ->> 2, q.value ->> 3, ${after}, ?, 'import'
+        from json_each(?) q cross join "${table}" t on t.id = q.value ->> 1`);
+      this.auditStmts.set(table, stmt);
     }
     return stmt;
   }
@@ -241,7 +241,7 @@ export class Writer {
     if (changed.length === 0) return changed;
     this.beforeWrite();
     // A queued audit row of this record reads it when written: written before the record changes.
-    if (this.queuedIds.has(`${table}:${before.id}`)) this.flushAudits();
+    if (this.isQueued(table, before.id)) this.flushAudits();
     this.prep(`update ${table} set ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`)
       .run(...changed.map((c) => bindable(values[c])), new Date().toISOString(), before.id);
     this.audit(table, before.id, 'update', JSON.stringify(auditShape(before)));

@@ -1,7 +1,8 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { forkReader, takeEarlyReader } from './early';
 import { LIMITS } from './limits';
 import { ReadRefusal, type RawWorkbook } from './types';
 import type { WorkerReply, WorkerRequest } from './worker';
@@ -15,14 +16,11 @@ const here = import.meta.url;
  * runs it as plain Node). Its heap is capped; structured clone carries the bytes both ways.
  */
 function spawn(rssMb: number): ChildProcess {
-  const heap = [`--max-old-space-size=${LIMITS.workerHeapMb}`, `--max-semi-space-size=${LIMITS.workerYoungMb}`];
-  const args = [String(rssMb)];
-  const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] as ('ignore' | 'ipc')[] };
   if (here.endsWith('.ts')) {
     const tsx = pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist', 'loader.mjs')).href;
-    return fork(fileURLToPath(new URL('./worker.ts', here)), args, { ...options, execArgv: [...heap, '--import', tsx] });
+    return forkReader(fileURLToPath(new URL('./worker.ts', here)), rssMb, ['--import', tsx]);
   }
-  return fork(fileURLToPath(new URL('./parse-worker.js', here)), args, { ...options, execArgv: heap });
+  return forkReader(fileURLToPath(new URL('./parse-worker.js', here)), rssMb);
 }
 
 type Pending = { resolve: (w: RawWorkbook | null) => void; reject: (e: unknown) => void; stream?: SheetStream; touch: () => void };
@@ -47,9 +45,12 @@ export class WorkbookReader {
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const w = spawn(this.rssMb);
+    // The command line may have started one before it loaded the rest (early.ts).
+    const early = takeEarlyReader(this.rssMb);
+    const w = early?.child ?? spawn(this.rssMb);
     this.worker = w;
     this.ready = new Promise<void>((ok, fail) => {
+      if (early?.ready) { ok(); return; }
       const onReady = (m: { ready?: boolean }) => { if (m?.ready) { w.off('message', onReady); ok(); } };
       w.on('message', onReady);
       w.once('error', fail);
