@@ -82,6 +82,25 @@ describe('words that are not listed values', () => {
   });
 });
 
+describe('the same cell on neighbouring rows', () => {
+  it('is read for each row: each row gets its own note and its own refusal, and a good cell counts on every row', async () => {
+    const ID4 = idNumber('19720311', 412);
+    const note = '\u202E自愿申报';
+    const rows = [T2_TITLE, T2_HEAD,
+      [1, '营尔村', '孟珍发', ID1, '贫困户', '因病', note],
+      [2, '营尔村', '汪宝', ID2, '贫困户', '因病', note],
+      [3, '营尔村', '李四', ID3, '贫困户（已脱贫）', '因病', null],
+      [4, '营尔村', '张五', ID4, '贫困户（已脱贫）', '因病', null]];
+    const s = only(await run([{ name: '区文广局-帮扶户.xlsx', bytes: xlsxBytes([{ name: '帮扶户', rows }]) }]));
+    expect([s.added, s.errors.map((e) => e.row)]).toEqual([2, [5, 6]]);
+    expect(s.unlisted.map((u) => [u.original, u.rows])).toEqual([['贫困户（已脱贫）', [5, 6]]]);
+    expect(s.warnings.filter((w) => w.code === 'invisible_removed').map((w) => w.row)).toEqual([3, 4]);
+    expect(q('select head, category, note from households order by id')).toEqual([
+      { head: '孟珍发', category: 'poor', note: '自愿申报' }, { head: '汪宝', category: 'poor', note: '自愿申报' },
+    ]);
+  });
+});
+
 describe('lengths: the import takes what an edit takes', () => {
   it('refuses a 10,000-character 户主姓名 and a 100,000-character 备注, naming the limit; a record it stores saves again from the grid', async () => {
     // A CSV: an Excel cell holds at most 32,767 characters.

@@ -18,7 +18,13 @@ export const valueWord = (s: string) => cleanText(s)?.replace(/\s+/g, '') ?? '';
 /** A word the clerk is asked about: where, what it says, and what it would become. */
 export type Unlisted = { key: string; original: string; suggestion: string | null };
 
-type Plan = { def: SheetDef; fields: { m: ColumnMap; col: SheetColumn }[]; headers: Map<string, string> };
+/**
+ * A mapped column, and the last cell it read cleanly with what that cell became: neighbouring rows
+ * repeat cells (a household's village, group and ID number on each of its plots, the same 流转方式), and
+ * reading a cell depends on nothing else (the same decisions and date system, by identity).
+ */
+type Field = { m: ColumnMap; col: SheetColumn; raw: unknown; value: unknown; decisions: ValueDecisions | null; date1904: boolean };
+type Plan = { def: SheetDef; fields: Field[]; headers: Map<string, string> };
 const plans = new WeakMap<ColumnMap[], Plan>();
 
 /**
@@ -33,7 +39,7 @@ function planOf(def: SheetDef, columns: ColumnMap[]): Plan {
     const col = m.key ? def.columns.find((c) => c.key === m.key) : undefined;
     if (!col || col.type === 'seq' || col.paperOnly) continue;
     plan.headers.set(col.key, m.header);
-    plan.fields.push({ m, col });
+    plan.fields.push({ m, col, raw: undefined, value: undefined, decisions: null, date1904: false });
   }
   plans.set(columns, plan);
   return plan;
@@ -50,8 +56,15 @@ export function readRow(def: SheetDef, columns: ColumnMap[], dr: DataRow, date19
   const { fields, headers } = planOf(def, columns);
   const issues: (Issue & { unlisted?: Unlisted })[] = [];
   const notes: Issue[] = [];
-  for (const { m, col } of fields) {
+  for (const f of fields) {
+    const { m, col } = f;
     let raw = dr.cells[m.index] ?? null;
+    const cell = raw, noted = notes.length;
+    if (cell !== null && cell === f.raw && f.decisions === decisions && f.date1904 === date1904) {
+      values.set(col.key, f.value);
+      continue;
+    }
+    f.raw = undefined;
     if (typeof raw === 'string') {
       const { text, removed } = stripInvisible(raw);
       if (removed) notes.push({ row: dr.row, column: m.header, code: 'invisible_removed', message: `${m.header}中有 ${removed} 个看不见的控制字符（如文字方向控制符），已去掉` });
@@ -74,7 +87,11 @@ export function readRow(def: SheetDef, columns: ColumnMap[], dr: DataRow, date19
     if (r.ok) {
       if (col.max && typeof r.value === 'string' && [...r.value].length > col.max) {
         issues.push({ row: dr.row, column: m.header, code: 'too_long', message: `${m.header}有 ${[...r.value].length} 个字，最多 ${col.max} 个字；请删减后再导入` });
-      } else values.set(col.key, r.value);
+      } else {
+        values.set(col.key, r.value);
+        // Only a cell read without a note: a note names its row.
+        if (notes.length === noted) { f.raw = cell; f.value = r.value; f.decisions = decisions; f.date1904 = date1904; }
+      }
     } else {
       const message = r.message.startsWith('身份证号') ? r.message : `${m.header}${r.message}`;
       const unlisted = r.code === 'value_unconfirmed' || r.code === 'bad_enum'
