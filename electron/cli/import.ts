@@ -4,6 +4,7 @@ import { callMethod } from '../api/dispatch';
 import { parse, UsageError } from '../args';
 import { openContext } from '../context';
 import type { ImportReport, Issue } from '../io/import/types';
+import { eachWarning } from '../io/import/warning-log';
 import type { Command } from './command';
 
 const plain = (i: Issue) => ({ row: i.row, column: i.column, message: i.message });
@@ -25,11 +26,21 @@ export function cliShape(r: ImportReport) {
 }
 
 /** A list as JSON, a few hundred items to a piece: a 100,000-row file's warnings are never one string. */
-function* jsonList<T>(items: T[], shape: (x: T) => unknown): Generator<string> {
+function* jsonList<T>(items: Iterable<T>, shape: (x: T) => unknown): Generator<string> {
   yield '[';
-  for (let i = 0; i < items.length; i += 500) {
-    yield (i ? ',' : '') + items.slice(i, i + 500).map((x) => JSON.stringify(shape(x))).join(',');
+  let piece: string[] = [];
+  let first = true;
+  const out = () => {
+    const s = (first ? '' : ',') + piece.join(',');
+    first = false;
+    piece = [];
+    return s;
+  };
+  for (const x of items) {
+    piece.push(JSON.stringify(shape(x)));
+    if (piece.length === 500) yield out();
   }
+  if (piece.length) yield out();
   yield ']';
 }
 
@@ -47,7 +58,7 @@ export function* cliJson(r: ImportReport): Generator<string> {
       yield `${si ? ',' : ''}${head.slice(0, -1)},"errors":`;
       yield* jsonList(s.errors, plain);
       yield ',"warnings":';
-      yield* jsonList(s.warnings, plain);
+      yield* jsonList(eachWarning(s), plain);
       yield `,"ended":${JSON.stringify(s.ended)}}`;
     }
     yield ']}';
@@ -65,7 +76,7 @@ function* human(r: ImportReport): Generator<string> {
       yield `  ${name}（${s.title}）：${s.rows} 行，新增 ${s.added}，更新 ${s.updated}，无变化 ${s.unchanged}，拒绝 ${s.errors.length}`;
       if (s.ended.length) yield `    解除结对 ${s.ended.length}（${s.ended[0].until}）：${s.ended.map((e) => `${e.cadre}—${e.household}`).join('、')}`;
       for (const e of s.errors) yield `    ✗ ${e.row ? `第 ${e.row} 行` : '整表'}${e.column ? `【${e.column}】` : ''}${e.message}`;
-      for (const w of s.warnings) yield `    ! ${w.row ? `第 ${w.row} 行` : ''}${w.column ? `【${w.column}】` : ''}${w.message}`;
+      for (const w of eachWarning(s)) yield `    ! ${w.row ? `第 ${w.row} 行` : ''}${w.column ? `【${w.column}】` : ''}${w.message}`;
     }
   }
   if (r.links.length) yield `新增联村 ${r.links.length} 条：${r.links.map((l) => `${l.unit}—${l.village}（自 ${l.since}）`).join('；')}`;

@@ -65,7 +65,7 @@ function open(): OnDisk {
   const db = new Database('', binding ? { nativeBinding: binding } : {});
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -1024');
+  db.pragma('cache_size = -256');
   db.exec('create table seen (key text primary key, row integer not null, "values" blob not null) without rowid');
   return {
     db,

@@ -1,11 +1,11 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ImportReport, Issue, SheetReport } from './types';
 
-/** Warnings deflated together: a few dozen KB of JSON, a few KB once deflated. */
-const PER_PIECE = 256;
+/** Warnings deflated together: about 90 KB of JSON, 5 KB once deflated. */
+const PER_PIECE = 512;
 
 /** A sheet's row warnings while its rows are applied: deflated a piece at a time, in order. */
-type Log = { at: number; count: number; pieces: Buffer[]; pending: Issue[] };
+type Log = { at: number; count: number; pieces: Uint8Array[]; pending: Issue[] };
 
 const logs = new WeakMap<SheetReport, Log>();
 
@@ -23,7 +23,9 @@ export function keepWarnings(report: SheetReport, issues: Issue[]): void {
   for (const i of issues) log.pending.push(i);
   log.count += issues.length;
   if (log.pending.length >= PER_PIECE) {
-    log.pieces.push(deflateRawSync(JSON.stringify(log.pending), { level: 1 }));
+    const piece = deflateRawSync(JSON.stringify(log.pending), { level: 1 });
+    // Copied to its own size: zlib's answer sits in a buffer of 16 KB or more.
+    log.pieces.push(new Uint8Array(piece));
     log.pending = [];
   }
 }
@@ -33,18 +35,46 @@ export function warningCount(report: SheetReport): number {
   return report.warnings.length + (logs.get(report)?.count ?? 0);
 }
 
-/** Puts every sheet's kept warnings back in its `warnings`, where they were given. */
+/** Sheets whose kept warnings are not yet back in their array (nothing has read it since the import). */
+const unread = new WeakMap<SheetReport, { given: Issue[]; log: Log }>();
+
+function* inOrder(given: Issue[], log: Log): Generator<Issue> {
+  for (let i = 0; i < log.at; i++) yield given[i];
+  for (const p of log.pieces) yield* JSON.parse(inflateRawSync(p).toString('utf8')) as Issue[];
+  yield* log.pending;
+  for (let i = log.at; i < given.length; i++) yield given[i];
+}
+
+/**
+ * Once the writes are over: every sheet's `warnings` holds its kept warnings again, where they were
+ * given. They are inflated when `warnings` is first read (the window's report, a test), while
+ * `eachWarning` goes through them a piece at a time without holding them all (the command line's
+ * report of a district's file).
+ */
 export function restoreWarnings(report: ImportReport): ImportReport {
   for (const f of report.files) {
     for (const s of f.sheets) {
       const log = logs.get(s);
       if (!log) continue;
       logs.delete(s);
-      const kept: Issue[] = [];
-      for (const p of log.pieces) for (const i of JSON.parse(inflateRawSync(p).toString('utf8')) as Issue[]) kept.push(i);
-      for (const i of log.pending) kept.push(i);
-      s.warnings = [...s.warnings.slice(0, log.at), ...kept, ...s.warnings.slice(log.at)];
+      unread.set(s, { given: s.warnings, log });
+      const settle = (v: Issue[]) => {
+        unread.delete(s);
+        Object.defineProperty(s, 'warnings', { value: v, writable: true, enumerable: true, configurable: true });
+        return v;
+      };
+      Object.defineProperty(s, 'warnings', {
+        enumerable: true, configurable: true,
+        get: () => settle([...inOrder(unread.get(s)!.given, log)]),
+        set: settle,
+      });
     }
   }
   return report;
+}
+
+/** A sheet's warnings in order, inflated a piece at a time when they are still kept. */
+export function eachWarning(s: SheetReport): Iterable<Issue> {
+  const u = unread.get(s);
+  return u ? inOrder(u.given, u.log) : s.warnings;
 }
