@@ -69,6 +69,11 @@ export class Resolver {
     this.seen.clear();
   }
 
+  /** The import is over, kept or not: the store of what its last file said (a temporary database) goes now. */
+  close(): void {
+    this.seen.clear();
+  }
+
   endRow(ok: boolean): void {
     this.households.endRow(ok);
     if (ok) for (const [k, s] of this.pendingSeen) this.seen.add(k, s);

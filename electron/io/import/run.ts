@@ -198,9 +198,10 @@ async function apply(db: Database.Database, files: FileReport[], jobs: Job[], op
   let done = 0;
   let batch: number | null = null;
   db.exec('BEGIN IMMEDIATE');
+  let resolver: Resolver | undefined;
   try {
     const w = new Writer(db);
-    const resolver = new Resolver(w);
+    resolver = new Resolver(w);
     // A promise only every CHUNK rows: an await per row would cost a turn of the microtask queue each.
     const keep = await applyJobs(db, w, resolver, files, jobs, opts, learned, () => {
       done++;
@@ -216,6 +217,7 @@ async function apply(db: Database.Database, files: FileReport[], jobs: Job[], op
     else { db.exec('ROLLBACK'); batch = null; }
     return { batch, links: resolver.newLinks };
   } finally {
+    resolver?.close();
     if (db.inTransaction) db.exec('ROLLBACK');
   }
 }
