@@ -6,7 +6,6 @@ import { LIMITS, mb } from '../io/read/limits';
 import { planRollback, rollbackBatch, RollbackRefused } from '../io/import/rollback';
 import { importFiles, type ImportFile } from '../io/import/run';
 import { DiskCopies, SourceUnreadable } from '../io/import/on-disk';
-import { useNativeBinding } from '../io/import/seen';
 import { WorkbookReader } from '../io/read/read';
 import { RosterDateMissing } from '../io/import/roster';
 import type { ImportReport } from '../io/import/types';
@@ -81,7 +80,6 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean, first?:
   if ((ctx.transport ?? 'direct') !== 'direct' && i.files.some((f) => f.path)) {
     throw new LedgerError('只能导入您选择、拖入或上传的文件，不能按路径读取本机文件');
   }
-  useNativeBinding(ctx.ledger.options.nativeBinding);
   // The reading process boots while the files are loaded; the backup (`first`) is taken while a big file is read.
   const reader = new WorkbookReader();
   reader.warm();
@@ -97,6 +95,7 @@ const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean, first?:
   return importFiles(ctx.ledger.sqlite, files, {
     dryRun, includeHidden: i.includeHidden, choices: i.choices, previewRows: i.previewRows, values: i.values, progress: ctx.progress,
     completeRoster: i.completeRoster, rosterDate: i.rosterDate, signal: ctx.signal, reader: { process: reader, own: true }, beforeWrites: first,
+    nativeBinding: ctx.ledger.options.nativeBinding,
   }).catch((e: unknown) => {
     if (e instanceof RosterDateMissing) throw new LedgerError(e.message);
     throw e;

@@ -5,7 +5,7 @@ import { keepWarnings, restoreWarnings, warningCount } from '../../electron/io/i
 
 describe('SeenStore (what a file said about each household, the oldest on disk)', () => {
   it('gives back every entry as it was given, the first row to name a key staying, in memory and on disk alike', () => {
-    const s = new SeenStore(2);
+    const s = new SeenStore({ keep: 2 });
     const values = (i: number) => ({ village_id: i % 9, head: `户主${i}`, size: i % 2 ? undefined : i, note: null, income_fen: i * 1.5 });
     for (let i = 0; i < 50; i++) s.add(`id:${i}`, { row: i + 5, values: values(i) });
     // A later row naming the same household (on disk or still in memory) does not replace the first.

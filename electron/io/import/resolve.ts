@@ -44,11 +44,12 @@ export class Resolver {
   private villageNamed = new Map<string, { id: number; name: string }>();
   private groupNamed = new Map<string, number>();
   /** What this file said about each household and cadre so far: the same one twice must agree. */
-  private seen = new SeenStore();
+  private readonly seen: SeenStore;
   private pendingSeen: [string, Seen][] = [];
   private readonly households: HouseholdCache;
 
-  constructor(private readonly w: Writer) {
+  constructor(private readonly w: Writer, nativeBinding?: string) {
+    this.seen = new SeenStore({ nativeBinding });
     this.households = new HouseholdCache(w);
     for (const v of w.all<{ id: number; name: string; retired_at: string | null }>('select id, name, retired_at from villages order by sort, code')) {
       this.villages.set(v.name, { id: v.id, name: v.name });

@@ -53,6 +53,8 @@ export type ImportOptions = {
    * read has been asked for, so the reading process reads while this blocks; when it throws, nothing is written.
    */
   beforeWrites?: () => void;
+  /** The native SQLite module the ledger was opened with, for the import's own temporary store (seen.ts). */
+  nativeBinding?: string;
 };
 
 
@@ -201,7 +203,7 @@ async function apply(db: Database.Database, files: FileReport[], jobs: Job[], op
   let resolver: Resolver | undefined;
   try {
     const w = new Writer(db);
-    resolver = new Resolver(w);
+    resolver = new Resolver(w, opts.nativeBinding);
     // A promise only every CHUNK rows: an await per row would cost a turn of the microtask queue each.
     const keep = await applyJobs(db, w, resolver, files, jobs, opts, learned, () => {
       done++;

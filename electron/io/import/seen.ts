@@ -10,17 +10,10 @@ export type Seen = { row: number; values: Record<string, unknown> };
  */
 const KEEP = 4096;
 
+/** `nativeBinding`: the native module the ledger was opened with (Electron's build in the desktop program). */
+export type SeenOptions = { keep?: number; nativeBinding?: string };
+
 type OnDisk = { db: Database.Database; get: Database.Statement<[string], { row: number; values: Buffer }>; put: Database.Statement<[string, number, Buffer]> };
-
-let binding: string | undefined;
-
-/**
- * The native module the ledger was opened with: Electron's build in the desktop program, whose
- * process cannot load the plain Node one. Set by the API before an import.
- */
-export function useNativeBinding(path: string | undefined): void {
-  binding = path;
-}
 
 /**
  * What an import's file said about each household and cadre, by key; the first row to name one
@@ -34,7 +27,11 @@ export class SeenStore {
   private readonly recent = new Map<string, Seen>();
   private disk: OnDisk | null = null;
 
-  constructor(private readonly keep = KEEP) {}
+  private readonly keep: number;
+
+  constructor(private readonly opts: SeenOptions = {}) {
+    this.keep = opts.keep ?? KEEP;
+  }
 
   get(key: string): Seen | undefined {
     const s = this.recent.get(key);
@@ -50,7 +47,7 @@ export class SeenStore {
     if (this.recent.size <= this.keep) return;
     const [oldest, s] = this.recent.entries().next().value!;
     this.recent.delete(oldest);
-    (this.disk ??= open()).put.run(oldest, s.row, serialize(s.values));
+    (this.disk ??= open(this.opts.nativeBinding)).put.run(oldest, s.row, serialize(s.values));
   }
 
   clear(): void {
@@ -60,7 +57,7 @@ export class SeenStore {
   }
 }
 
-function open(): OnDisk {
+function open(binding: string | undefined): OnDisk {
   // '': a temporary database on disk, written only past its page cache, removed by SQLite itself.
   const db = new Database('', binding ? { nativeBinding: binding } : {});
   db.pragma('journal_mode = OFF');
