@@ -18,6 +18,7 @@ import { REGISTERS } from './registers/definitions';
 import { useRoute } from './routes';
 import { GridWarmup } from './grid/GridWarmup';
 import { beginEarly } from './grid/begin-load';
+import { isWarm, useWarmRegister, WarmRegister } from './grid/WarmRegister';
 
 const SECTIONS: [string, string][] = [
   ['import', '导入'], ['export', '导出与打印'], ['report', '半年报告'], ['checks', '核查'], ['safety', '数据安全'], ['settings', '设置'],
@@ -35,7 +36,7 @@ function periods(): { value: string; label: string }[] {
 /** Going to a register: its grids' rows are asked for at once, while the window draws the page around them. */
 function registerAhead(to: string) {
   const page = REGISTERS.find((r) => to === `registers/${r.key}`);
-  if (page) beginEarly(page.grids);
+  if (page && !isWarm(page.key)) beginEarly(page.grids);
 }
 
 export function App() {
@@ -57,6 +58,7 @@ export function App() {
   useEffect(() => { document.title = title; }, [title]);
   const township = useTownshipReady();
   const { refresh } = useLookups();
+  const warm = useWarmRegister(route, info?.counts.households);
 
   // The shell shows while asking (a ledger with its township is the usual case); a ledger without one gets the setup page.
   if (township.ready === false) {
@@ -82,7 +84,7 @@ export function App() {
           <Menu mode="inline" selectedKeys={[route]} defaultOpenKeys={['registers']} items={menu} onClick={(e) => go(e.key)} />
         </Layout.Sider>
         <Layout.Content className="shell-content">
-          {register ? <RegisterPage key={register.key} page={register} period={period} />
+          {register ? (warm?.shown ? null : <RegisterPage key={register.key} page={register} period={period} />)
             : route === 'import' ? <ImportPage />
             : route === 'export' ? <ExportPage period={period} />
             : route === 'report' ? <ReportPage period={period} />
@@ -91,6 +93,7 @@ export function App() {
             : route === 'settings' ? <SettingsPage />
             : section ? <PendingPage title={section[1]} />
             : <HomePage go={go} info={info} />}
+          {warm && <WarmRegister key={warm.key} warm={warm} period={period} />}
         </Layout.Content>
       </Layout>
       <GridWarmup />

@@ -104,4 +104,54 @@ describe('a big households register', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('from the home page: 帮扶户 is drawn ahead out of sight, and going there shows it with every household, working as ever', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const errors = watchErrors(page);
+    await page.goto(`${session.url}#/`);
+    await page.getByText('双联工作概况').waitFor();
+    // Drawn ahead in the window's idle time: in the page, but nothing of it can be seen, reached or pressed.
+    const ahead = page.locator('.register-warm .ag-row[row-index="0"] .ag-cell[col-id="head"]');
+    await ahead.waitFor({ state: 'attached' });
+    expect(await ahead.isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '新增一行' }).count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: '查找' }).count()).toBe(0);
+    // Its keys are not the home page's: F1 there opens no list of the grid's shortcuts.
+    await page.keyboard.press('F1');
+    await page.getByText('双联工作概况').click();
+    expect(await page.locator('.ant-modal', { hasText: '快捷键' }).count()).toBe(0);
+
+    // The home page's 登记户数 leads there: the rows drawn ahead show, then every household loads.
+    await page.locator('.ant-card', { hasText: '登记户数' }).click();
+    const grid = page.getByTestId('grid-households');
+    const first = grid.locator('.ag-row[row-index="0"] .ag-cell[col-id="head"]');
+    await first.waitFor();
+    expect(await first.textContent()).toMatch(/^户主\d+$/);
+    const footer = page.getByTestId('grid-footer');
+    await footer.filter({ hasText: `共 ${live.toLocaleString('en-US')} 条` }).waitFor({ timeout: 60_000 });
+    expect(await grid.getAttribute('data-loaded')).toBe(String(live));
+    expect(await page.locator('.register-warm').count()).toBe(0);
+    await expect.poll(async () => [...new Set(await shownColumn(page, 'villageName', 'households'))]).toEqual(['新上村']);
+    await page.screenshot({ path: join(process.env.GRID_SHOTS ?? session.dir, 'grid-big-from-home.png') });
+
+    // Its keys work once it is the page: F1 lists them; quick find reaches the household loaded last.
+    await first.click();
+    await page.keyboard.press('F1');
+    const help = page.locator('.ant-modal', { hasText: '快捷键' });
+    await help.waitFor();
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+    await page.getByLabel('查找').fill(`户主${N}`);
+    await footer.filter({ hasText: '筛选后 1 条' }).waitFor();
+    await expect.poll(() => first.textContent()).toBe(`户主${N}`);
+
+    // Back home and there again: a register drawn afresh (no find typed in it), every household again.
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await page.getByText('双联工作概况').waitFor();
+    await page.getByRole('menuitem', { name: '帮扶户' }).click();
+    await footer.filter({ hasText: `共 ${live.toLocaleString('en-US')} 条` }).waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('查找').inputValue()).toBe('');
+    expect(await grid.getAttribute('data-loaded')).toBe(String(live));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseWorkbook } from '../../electron/io/read/workbook';
+import { streamXlsxSheet, type SheetHead } from '../../electron/io/read/xlsx-stream';
+import { inMemory } from '../../electron/io/read/zip';
 import { bigLandSheet } from '../helpers/generate';
 import { ROOT } from '../helpers/run';
 import { xlsxBytes } from '../helpers/sheets';
@@ -75,5 +77,22 @@ describe('the streaming xlsx reader (big workbooks)', () => {
     // Rows that only carry styles do not count; a district's 150,000 rows do not reach the limit.
     const styled = zip([...WORKBOOK, { name: 'xl/worksheets/sheet1.xml', text: sheetXml('<row r="150000"><c r="A150000"><v>7</v></c></row><row r="900000"><c r="A900000" s="1"/></row>') }]);
     expect((await parseWorkbook(styled, 'a.xlsx', { stream: true })).sheets[0].rows.length).toBe(150_000);
+  });
+  it('finds a streamed sheet\'s merges wherever the end of its rows falls against the inflated megabytes', async () => {
+    // The inflater hands the part over a MB at a time: </sheetData> before, across and after that seam.
+    const MB = 1024 * 1024;
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>村</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>';
+    for (const at of [MB - 40, MB - 12, MB - 5, MB - 1, MB, MB + 3]) {
+      const head = '<worksheet><sheetData>' + rows;
+      const text = head + ' '.repeat(at - head.length) + '</sheetData><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>';
+      expect(text.indexOf('</sheetData>')).toBe(at);
+      const wb = zip([...WORKBOOK, { name: 'xl/worksheets/sheet1.xml', text }]);
+      let seen: SheetHead | undefined;
+      const got: unknown[] = [];
+      const streamed = await streamXlsxSheet(inMemory(wb), { head: (h) => { seen = h; }, rows: async (b) => { got.push(...b.rows); } });
+      expect(streamed).toBe(true);
+      expect({ at, merges: seen?.merges }).toEqual({ at, merges: [{ r1: 0, c1: 0, r2: 1, c2: 1 }] });
+      expect(got).toEqual([[0, ['村']], [1, [1]]]);
+    }
   });
 });

@@ -7,7 +7,7 @@ export function forkReader(script: string, rssMb: number, execArgv: string[] = [
   return fork(script, [String(rssMb)], {
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-    execArgv: [`--max-old-space-size=${LIMITS.workerHeapMb}`, `--max-semi-space-size=${LIMITS.workerYoungMb}`, ...execArgv],
+    execArgv: [`--max-old-space-size=${LIMITS.workerHeapMb}`, `--max-semi-space-size=${LIMITS.workerYoungMb}`, '--expose-gc', ...execArgv],
   });
 }
 

@@ -2,6 +2,7 @@ import { pipeline, Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { LIMITS, mb } from './limits';
 import { ReadRefusal, type CellValue, type RawMerge, type RawSheet, type RawWorkbook } from './types';
+import { collectYoung, COLLECT_EVERY } from './collect';
 import { entryChunks, zipDirectory, zipEntryText, type ByteSource, type ZipEntry } from './zip';
 
 /**
@@ -218,24 +219,43 @@ async function sheetTail(src: ByteSource, e: ZipEntry): Promise<string> {
   const tail: Buffer[] = [];
   let found = false;
   let carry = Buffer.alloc(0);
+  let sinceCollect = 0;
   // Its own budget: the part is inflated twice, and the file's budget counts it once (the read proper).
   // Markup is ASCII: the element's name is looked for in the bytes, and only the text around each one
   // is decoded (as latin1) and matched, many times faster than decoding and matching the whole part.
   for await (const chunk of partBytes(src, e, { unzipped: LIMITS.unzippedBytes, cells: 0 })) {
     if (found) { tail.push(chunk); continue; }
-    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    let at = -1;
-    for (let i = bytes.indexOf('sheetData'); i >= 0 && at < 0; i = bytes.indexOf('sheetData', i + 1)) {
-      const from = Math.max(0, i - 64);
-      const m = end.exec(bytes.toString('latin1', from, Math.min(bytes.length, i + 128)));
-      if (m) at = from + m.index;
-    }
+    // Only the seam with the last chunk is copied, not the chunk: a copy of each inflated MB was garbage too.
+    const seam = carry.length ? Buffer.concat([carry, chunk.subarray(0, 256)]) : null;
+    const at = seam ? endIn(seam, end, carry.length) : -1;
     if (at >= 0) {
       found = true;
-      tail.push(bytes.subarray(at));
-    } else carry = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 256)));
+      tail.push(seam!.subarray(at), chunk.subarray(256));
+      continue;
+    }
+    const inChunk = endIn(chunk, end, 0);
+    if (inChunk >= 0) {
+      found = true;
+      tail.push(chunk.subarray(inChunk));
+    } else carry = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 256)));
+    // Each inflated MB is a buffer of its own that only a collection frees, and this pass makes too
+    // little JavaScript garbage to start one: 70 MB of a 100,000-row sheet's XML piled up in the reading process.
+    if ((sinceCollect += chunk.length) >= COLLECT_EVERY) { sinceCollect = 0; collectYoung(); }
   }
   return Buffer.concat(tail).toString('latin1');
+}
+
+/**
+ * Where `end` (the close of sheetData) starts in `bytes`, looking only around each 'sheetData', for
+ * a match that ends past `from` (a seam's bytes before it were looked at with their chunk); -1 if none.
+ */
+function endIn(bytes: Buffer, end: RegExp, from: number): number {
+  for (let i = bytes.indexOf('sheetData'); i >= 0; i = bytes.indexOf('sheetData', i + 1)) {
+    const start = Math.max(0, i - 64);
+    const m = end.exec(bytes.toString('latin1', start, Math.min(bytes.length, i + 128)));
+    if (m && start + m.index + m[0].length > from) return start + m.index;
+  }
+  return -1;
 }
 
 /** Where a relationship's target lies in the zip: relative to xl/, or absolute from the root. */

@@ -45,7 +45,7 @@ const ROW_BUFFER = 10;
  * range (shift+click, shift+arrows, drag), Ctrl+C / Ctrl+V of Excel/WPS blocks, Ctrl+D, Delete,
  * Ctrl+Z / Ctrl+Y through the ledger, pinyin quick find, and a footer of exact sums.
  */
-export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compact?: boolean; period?: string }) {
+export function RegisterGrid({ def, compact, period, warm }: { def: RegisterDef; compact?: boolean; period?: string; warm?: boolean }) {
   const { lookups, refresh } = useLookups();
   const { markSaving } = useStatus();
   const { message, modal } = AntApp.useApp();
@@ -105,7 +105,12 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
   // while the lookups and the columns are still on their way; the first load takes it, every later load
   // (after an import, a restore) asks afresh.
   const early = useRef<Start | null | undefined>(undefined);
-  if (early.current === undefined) early.current = takeEarly(def) ?? start();
+  // Drawn ahead while the clerk is elsewhere (warm-register.ts): the first page only, the rest once shown.
+  const warmRef = useRef(warm);
+  warmRef.current = warm;
+  const [shown] = useState(() => { let ok = () => {}; const p = new Promise<void>((r) => { ok = r; }); return { p, ok }; });
+  useEffect(() => { if (!warm) shown.ok(); }, [warm, shown]);
+  if (early.current === undefined) early.current = warm ? beginLoad(def, { restAfter: shown.p }) : takeEarly(def) ?? start();
   // The grid is created once the first page is here, with its rows: AG Grid then draws them as it is
   // created (not an empty grid first, then the rows again), and the page's requests leave before the
   // grid's creation holds the window's thread (a request the browser has not sent waits for it).
@@ -516,7 +521,7 @@ export function RegisterGrid({ def, compact, period }: { def: RegisterDef; compa
       return active ? active === container.current : document.querySelector('.register') === container.current;
     };
     const onKey = (e: KeyboardEvent) => {
-      if (!isActive()) return;
+      if (warmRef.current || !isActive()) return;
       if (e.key === 'F1') { e.preventDefault(); setHelp(true); }
       else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') { e.preventDefault(); findRef.current?.focus(); findRef.current?.select(); }
     };
