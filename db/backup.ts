@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { backupsToKeep } from './backup-retention';
 import { judgeFacts, knownMigrations, findMigrationsFolder } from './ledger-check';
 import type { OfferedBackup } from './ledger-file-error';
-import { runJob } from './sqlite-job';
+import { runJob, startJob } from './sqlite-job';
 
 export const REASONS = ['迁移前', '导入前', '撤销导入前', '恢复前', '退出时', '定时', '手动'] as const;
 export type BackupReason = (typeof REASONS)[number];
@@ -64,6 +64,20 @@ export type BackupOptions = { nativeBinding?: string; now?: Date; onSlow?: () =>
  * at any moment never leaves half a backup under a backup's name. Old backups are then thinned out.
  */
 export function takeBackup(ledgerFile: string, reason: BackupReason, opts: BackupOptions & { out?: string } = {}): BackupEntry {
+  return startBackup(ledgerFile, reason, opts).finish();
+}
+
+/** A backup being copied in its worker thread: `finish` waits for it and gives the entry, or throws BackupError. */
+export type RunningBackup = { finish: () => BackupEntry };
+
+/**
+ * takeBackup in two halves: its name is chosen and its copy started now, in a worker thread, and the
+ * caller works on until it calls `finish`. The copy is of the ledger as last committed, whatever this
+ * process's connection writes meanwhile inside a transaction it has not committed (the ledger is in WAL
+ * mode: another connection's reads never see uncommitted pages, and SQLite's backup restarts only when
+ * the source changes under it by a commit).
+ */
+export function startBackup(ledgerFile: string, reason: BackupReason, opts: BackupOptions & { out?: string } = {}): RunningBackup {
   const now = opts.now ?? new Date();
   let final: string;
   if (opts.out) {
@@ -80,15 +94,22 @@ export function takeBackup(ledgerFile: string, reason: BackupReason, opts: Backu
     while (exists(final)) final = join(folder, backupName(ledgerFile, now, reason, ++n));
   }
   const temp = join(dirname(final), `.${basename(final)}.partial`);
-  const r = runJob({ kind: 'copy', source: resolve(ledgerFile), temp, final }, opts);
-  if (!r.ok) {
-    rmSync(temp, { force: true });
-    throw new BackupError(r.code === 'integrity'
-      ? `备份未通过完整性检查，已删除（${r.message}）；台账本身可能已损坏，请勿继续修改并联系技术人员`
-      : `备份失败：${r.message}（${final}）`);
-  }
-  if (!opts.out) pruneBackups(ledgerFile, now);
-  return { name: basename(final), path: final, at: now, reason, size: statSync(final).size };
+  const job = startJob({ kind: 'copy', source: resolve(ledgerFile), temp, final }, opts);
+  let entry: BackupEntry | undefined;
+  return {
+    finish: () => {
+      if (entry) return entry;
+      const r = job.wait();
+      if (!r.ok) {
+        rmSync(temp, { force: true });
+        throw new BackupError(r.code === 'integrity'
+          ? `备份未通过完整性检查，已删除（${r.message}）；台账本身可能已损坏，请勿继续修改并联系技术人员`
+          : `备份失败：${r.message}（${final}）`);
+      }
+      if (!opts.out) pruneBackups(ledgerFile, now);
+      return (entry = { name: basename(final), path: final, at: now, reason, size: statSync(final).size });
+    },
+  };
 }
 
 function exists(path: string): boolean {

@@ -1,4 +1,4 @@
-import { takeBackup, type BackupEntry, type BackupReason } from './backup';
+import { startBackup, type BackupEntry, type BackupReason } from './backup';
 import type { Ledger } from './open';
 
 /** The connection's write count when this process last backed the ledger up. */
@@ -23,12 +23,27 @@ export function writtenSinceBackup(ledger: Ledger): boolean {
  * when this process's last backup already holds the current state; `force` takes one regardless.
  */
 export function backupLedger(ledger: Ledger, reason: BackupReason, opts: { force?: boolean; now?: Date } = {}): BackupEntry | null {
-  if (!opts.force && !writtenSinceBackup(ledger)) return null;
-  const entry = takeBackup(ledger.file, reason, { nativeBinding: ledger.options.nativeBinding, now: opts.now });
-  markBackedUp(ledger);
-  // The backup's copy passed a full integrity check, and it is this state page for page.
-  ledger.markChecked();
-  return entry;
+  return startLedgerBackup(ledger, reason, opts).finish();
+}
+
+/**
+ * backupLedger started now and finished by `finish` (which waits for the copy, or throws BackupError):
+ * meanwhile the caller may write inside a transaction it has not committed, which the copy does not see.
+ * The marks are those of the state when it started.
+ */
+export function startLedgerBackup(ledger: Ledger, reason: BackupReason, opts: { force?: boolean; now?: Date } = {}): { finish: () => BackupEntry | null } {
+  if (!opts.force && !writtenSinceBackup(ledger)) return { finish: () => null };
+  const writes = totalChanges(ledger);
+  const running = startBackup(ledger.file, reason, { nativeBinding: ledger.options.nativeBinding, now: opts.now });
+  return {
+    finish: () => {
+      const entry = running.finish();
+      backedUpAt.set(ledger, writes);
+      // The backup's copy passed a full integrity check, and it is that state page for page.
+      ledger.markChecked(writes);
+      return entry;
+    },
+  };
 }
 
 export const AUTO_BACKUP_MS = 30 * 60_000;

@@ -31,8 +31,10 @@ export type Ledger = {
   /**
    * Says the ledger's current state has just passed a full integrity check (a backup's copy of it did):
    * closed in this state, the file is stamped as checked and its next open skips the full check.
+   * `writes`: the state was the one at that count of this connection's writes (a backup started
+   * then and finished later), not the current one.
    */
-  markChecked(): void;
+  markChecked(writes?: number): void;
 };
 
 export type OpenOptions = {
@@ -122,9 +124,9 @@ function ledgerOver(path: string, opts: OpenOptions, conn: Database.Database | n
       checkedAt = null;
       if (checked && !existsSync(stampFile(path))) stampChecked(path);
     },
-    markChecked: () => {
+    markChecked: (writes?: number) => {
       const current = holder.current();
-      if (current) checkedAt = totalChanges(current);
+      if (current) checkedAt = writes ?? totalChanges(current);
     },
     replaceFile: (swap: () => void) => {
       ledger.close();

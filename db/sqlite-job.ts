@@ -132,6 +132,17 @@ export function runJob(job: Job, opts: { nativeBinding?: string; onSlow?: () => 
   if (job.kind === 'check' && (fs.statSync(job.file, { throwIfNoEntry: false })?.size ?? Infinity) <= CHECK_HERE_BYTES) {
     return checkHere(job.file, job.full, opts.nativeBinding);
   }
+  return startJob(job, opts).wait();
+}
+
+/** A job running in its worker thread: `wait` blocks until it ends and gives its result (the same one each time). */
+export type RunningJob = { wait: () => JobResult };
+
+/**
+ * Starts one database job in a worker thread and returns at once: the caller works on meanwhile (an
+ * import writes its rows while the backup before it copies) and waits for the result when it needs it.
+ */
+export function startJob(job: Job, opts: { nativeBinding?: string; onSlow?: () => void } = {}): RunningJob {
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
   const { port1, port2 } = new MessageChannel();
@@ -139,18 +150,28 @@ export function runJob(job: Job, opts: { nativeBinding?: string; onSlow?: () => 
     eval: true, workerData: { job, port: port2, signal, modulePath, nativeBinding: opts.nativeBinding }, transferList: [port2],
   });
   worker.unref();
-  let waited = 0;
-  try {
-    while (Atomics.wait(flag, 0, 0, 1000) === 'timed-out') {
-      waited += 1000;
-      if (waited === 1000) opts.onSlow?.();
-      if (waited >= LIMIT_MS) throw new Error('数据库后台任务超过 30 分钟仍未完成');
-    }
-    const reply = receiveMessageOnPort(port1);
-    if (!reply) throw new Error('数据库后台任务没有返回结果');
-    return reply.message as JobResult;
-  } finally {
-    port1.close();
-    void worker.terminate();
-  }
+  let result: JobResult | undefined;
+  let ended = false;
+  return {
+    wait: () => {
+      if (result) return result;
+      // A wait that threw (too long) closed the channel: the job's answer can no longer come.
+      if (ended) throw new Error('数据库后台任务已中止');
+      ended = true;
+      let waited = 0;
+      try {
+        while (Atomics.wait(flag, 0, 0, 1000) === 'timed-out') {
+          waited += 1000;
+          if (waited === 1000) opts.onSlow?.();
+          if (waited >= LIMIT_MS) throw new Error('数据库后台任务超过 30 分钟仍未完成');
+        }
+        const reply = receiveMessageOnPort(port1);
+        if (!reply) throw new Error('数据库后台任务没有返回结果');
+        return (result = reply.message as JobResult);
+      } finally {
+        port1.close();
+        void worker.terminate();
+      }
+    },
+  };
 }

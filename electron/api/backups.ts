@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { backupFolder, backupHouseholds, BackupError, listBackups, localTime } from '../../db/backup';
-import { backupLedger } from '../../db/ledger-backup';
+import { backupLedger, startLedgerBackup } from '../../db/ledger-backup';
 import { restoreLedger, RestoreRefused } from '../../db/restore';
 import { LedgerError, method, type Ctx } from './define';
 
@@ -24,12 +24,29 @@ const fileChoice = z.object({ name: z.string().max(255).optional(), path: z.stri
 
 /** The backup taken before a risky step (导入前, 撤销导入前): if it fails, the step does not run. */
 export function backupBefore(ctx: Ctx, reason: '导入前' | '撤销导入前'): void {
+  startBackupBefore(ctx, reason)();
+}
+
+/**
+ * backupBefore in two halves: the copy starts now, in its worker thread, and the returned wait throws
+ * as backupBefore does. An import writes its rows meanwhile and waits before it commits (the copy
+ * holds the ledger as last committed, never the import's uncommitted rows).
+ */
+export function startBackupBefore(ctx: Ctx, reason: '导入前' | '撤销导入前'): () => void {
+  const refused = (e: unknown) => (e instanceof BackupError ? new LedgerError(`${reason}的备份没有成功，未继续：${e.message}`) : e);
+  let running: ReturnType<typeof startLedgerBackup>;
   try {
-    backupLedger(ctx.ledger, reason);
+    running = startLedgerBackup(ctx.ledger, reason);
   } catch (e) {
-    if (e instanceof BackupError) throw new LedgerError(`${reason}的备份没有成功，未继续：${e.message}`);
-    throw e;
+    throw refused(e);
   }
+  return () => {
+    try {
+      running.finish();
+    } catch (e) {
+      throw refused(e);
+    }
+  };
 }
 
 export const backups = {

@@ -12,7 +12,7 @@ import type { ImportReport } from '../io/import/types';
 import type { RejectedRow } from '../io/write/rejects';
 import { readTownship } from '../io/write/signatories';
 import { writeWhole } from '../io/write/file-out';
-import { backupBefore } from './backups';
+import { backupBefore, startBackupBefore } from './backups';
 import { checkCancelled, LedgerError, method, type Ctx } from './define';
 import { outputTarget, zOut } from './output';
 
@@ -75,12 +75,12 @@ function load(ctx: Ctx, given: z.output<typeof fileInput>, copies: DiskCopies): 
   }
 }
 
-const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean, first?: () => void): Promise<ImportReport> => {
+const run = (ctx: Ctx, i: z.output<typeof importInput>, dryRun: boolean, first?: () => void | (() => void)): Promise<ImportReport> => {
   // A page (desktop window or browser) names only files the person gave it; paths are for the CLI.
   if ((ctx.transport ?? 'direct') !== 'direct' && i.files.some((f) => f.path)) {
     throw new LedgerError('只能导入您选择、拖入或上传的文件，不能按路径读取本机文件');
   }
-  // The reading process boots while the files are loaded; the backup (`first`) is taken while a big file is read.
+  // The reading process boots while the files are loaded; the backup (`first`) is copied while a big file is read and its rows written.
   const reader = new WorkbookReader();
   reader.warm();
   let files: ImportFile[];
@@ -119,7 +119,7 @@ export const imports = {
   /** 预览核对: reads and checks everything, as the import would, and writes nothing. */
   preview: method(importInput, (ctx, i) => run(ctx, i, true)),
   /** 导入: the same, in one transaction, recorded as a batch that can be rolled back. */
-  commit: method(importInput, (ctx, i) => run(ctx, i, false, () => backupBefore(ctx, '导入前'))),
+  commit: method(importInput, (ctx, i) => run(ctx, i, false, () => startBackupBefore(ctx, '导入前'))),
 
   /** 导入记录: the batches, newest first, with how many records each wrote. */
   batches: method(

@@ -119,6 +119,7 @@ describe('a big households register', () => {
     await page.keyboard.press('F1');
     await page.getByText('双联工作概况').click();
     expect(await page.locator('.ant-modal', { hasText: '快捷键' }).count()).toBe(0);
+    await page.screenshot({ path: join(process.env.GRID_SHOTS ?? session.dir, 'grid-big-home-ahead.png') });
 
     // The home page's 登记户数 leads there: the rows drawn ahead show, then every household loads.
     await page.locator('.ant-card', { hasText: '登记户数' }).click();

@@ -49,11 +49,20 @@ export function dataRowReader(headerEnd: number, merges: RawSheet['merges']): (r
       cells = [...raw];
       for (const a of active) for (let c = a.m.c1; c <= a.m.c2; c++) if (cells[c] === null || cells[c] === undefined) cells[c] = a.v;
     }
-    const texts = cells.map(cellText).filter((t) => t !== '');
-    if (texts.length === 0) return;
-    if (texts.slice(0, 3).some((t) => TOTAL.test(t))) return;
-    if (FOOTER.test(texts[0])) return;
-    if (isHeaderLike(cells)) return;
+    // The first three cells with text tell a record from a blank, 合计, footer or repeated header row. A
+    // number's text is never one of their words, and a row with a number is no header (isHeaderLike):
+    // a record, which nearly every row is, is told without the text of each of its cells.
+    let texts = 0, number = false;
+    for (let c = 0; c < cells.length && texts < 3; c++) {
+      const v = cells[c];
+      if (typeof v === 'number') { texts++; number = true; continue; }
+      const t = cellText(v);
+      if (t === '') continue;
+      if (TOTAL.test(t) || (texts === 0 && FOOTER.test(t))) return;
+      texts++;
+    }
+    if (texts === 0) return;
+    if (!number && isHeaderLike(cells)) return;
     out.push({ row: r + 1, cells });
   };
   return (r, cells) => {

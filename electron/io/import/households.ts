@@ -53,9 +53,12 @@ export class HouseholdCache {
     return rows;
   }
 
-  /** The import added household `id`, or changed `before` (its row as it was): the cache takes the row as now stored. */
-  wrote(id: number, before: Row | null): void {
-    const now = this.w.get<Row>('select * from households where id = ?', id)!;
+  /**
+   * The import added household `id`, or changed `before` (its row as it was): the cache takes the row
+   * as now stored (`stored`: as the insert gave it back; otherwise read).
+   */
+  wrote(id: number, before: Row | null, stored?: Row): void {
+    const now = stored ?? this.w.get<Row>('select * from households where id = ?', id)!;
     const keys = [before, now].filter((r): r is Row => r !== null)
       .map((r) => ({ id: r.id_number === null ? null : String(r.id_number), name: nameKey(r.village_id, r.head) }));
     this.rowKeys.push(...keys);

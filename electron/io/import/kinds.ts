@@ -117,12 +117,16 @@ export const APPLY: Record<SheetCode, Apply> = {
   },
 
   T5: (ctx, r, w) => {
-    const hh = r.refHousehold(ctx, r.householdRef(ctx)).row;
-    const { values, labels } = fields(ctx, FIELDS.T5);
+    const ref = r.householdRef(ctx);
     const contract = ctx.get<string>('contractNo');
+    // Looked up before the household: a new household has no plots, so its row is refused later only
+    // when the contract is already registered (to another household), which is known before anything is written.
+    const byContract = contract ? w.all<Row>('select * from land_plots where contract_no = ? and deleted_at is null', contract) : null;
+    const hh = r.refHousehold(ctx, ref, !byContract?.length).row;
+    const { values, labels } = fields(ctx, FIELDS.T5);
     let matches: Row[];
-    if (contract) {
-      matches = w.all<Row>('select * from land_plots where contract_no = ? and deleted_at is null', contract);
+    if (byContract) {
+      matches = byContract;
       const other = matches.find((m) => m.household_id !== hh.id);
       if (other) ctx.fail('contractNo', `合同编号 ${contract} 在台账中已登记在另一户的地块上，本行未导入；请核对合同编号`, 'conflict');
     } else {

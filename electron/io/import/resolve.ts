@@ -196,8 +196,8 @@ export class Resolver {
     const existing = this.find(ctx, ref);
     if (!existing) {
       this.warnNamesake(ctx, ref);
-      const row = this.w.insert('households', { category: 'ordinary', ...values });
-      this.households.wrote(row.id, null);
+      const row = this.w.insertReturning('households', { category: 'ordinary', ...values });
+      this.households.wrote(row.id, null, row);
       return { row, created: true };
     }
     if (ref.id && (existing.village_id !== ref.villageId || existing.head !== ref.head)) {
@@ -213,8 +213,12 @@ export class Resolver {
     return { row: existing, created: false };
   }
 
-  /** T3–T6: the household a row names; an unknown one is added as ordinary, a known one is left as it is. */
-  refHousehold(ctx: RowCtx, ref: HouseholdRef): { row: Row; created: boolean } {
+  /**
+   * T3–T6: the household a row names; an unknown one is added as ordinary, a known one is left as it is.
+   * `settled`: the caller has made sure nothing after a new household can refuse the row, so adding it
+   * is the row's last step (no savepoint: most rows of a file of new households are refused by nothing).
+   */
+  refHousehold(ctx: RowCtx, ref: HouseholdRef, settled = false): { row: Row; created: boolean } {
     const values: Record<string, unknown> = { village_id: ref.villageId, head: ref.head };
     const labels: Record<string, string> = { village_id: ctx.header('village')!, head: ctx.header('head')! };
     this.checkSeen(ctx, this.seenKey(ref), `${ref.villageName} ${ref.head}`, values, labels, 'head');
@@ -229,10 +233,11 @@ export class Resolver {
       return { row: existing, created: false };
     }
     this.warnNamesake(ctx, ref);
-    const row = this.w.insert('households', {
+    const added = {
       village_id: ref.villageId, group_id: ref.groupId, head: ref.head, id_number: ref.id?.value ?? null, sex: ref.id?.sex ?? null, category: 'ordinary',
-    });
-    this.households.wrote(row.id, null);
+    };
+    const row = settled ? this.w.lastStep(() => this.w.insertReturning('households', added)) : this.w.insertReturning('households', added);
+    this.households.wrote(row.id, null, row);
     ctx.warn('head', `台账中没有这一户（${ref.villageName} ${ref.head}），已作为普通户新增；如果是贫困户或特殊户，请导入其花名册或基本信息表`, 'household_created');
     return { row, created: true };
   }

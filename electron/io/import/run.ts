@@ -50,13 +50,47 @@ export type ImportOptions = {
   signal?: AbortSignal;
   /**
    * What must be done before anything is written (the backup before a commit): run once a big file's
-   * read has been asked for, so the reading process reads while this blocks; when it throws, nothing is written.
+   * read has been asked for, so the reading process reads while it works; when it throws, nothing is
+   * written. It may return the wait for work it left running (the backup's copy, in its worker thread,
+   * while the rows are written): called before the commit; when that throws, nothing is kept.
    */
-  beforeWrites?: () => void;
+  beforeWrites?: () => void | (() => void);
   /** The native SQLite module the ledger was opened with, for the import's own temporary store (seen.ts). */
   nativeBinding?: string;
 };
 
+
+/**
+ * `beforeWrites`, run once, and the wait it may leave: settled before the commit, or, when the import
+ * stops with its own error, let end (a backup's copy finishes or is removed) without hiding that error.
+ */
+class Before {
+  private wait: (() => void) | null = null;
+  constructor(private readonly opts: ImportOptions) {}
+
+  start(): void {
+    this.wait = this.opts.beforeWrites?.() ?? null;
+  }
+
+  settle(): void {
+    const wait = this.wait;
+    this.wait = null;
+    wait?.();
+  }
+
+  /** The import stopped with `cause`: what was started ends first; a failure of it as well is not told over the cause. */
+  abandon(cause: unknown): never {
+    try {
+      this.settle();
+    } catch {
+      // The copy's own failure left nothing under a backup's name; the clerk is told why the import stopped.
+    }
+    throw cause;
+  }
+}
+
+/** An import under way: its options, and what it started before writing. */
+type Running = ImportOptions & { before: Before };
 
 /** A sheet to apply: its records read whole, or a feed of them still being read (a big one-sheet xlsx). */
 type Job = { file: number; report: SheetReport; def: SheetDef; rec: Recognition; rows: DataRow[] | SheetFeed; date1904: boolean; width: number };
@@ -191,7 +225,7 @@ function keepRejected(w: Writer, batch: number, file: string, job: Job, row: num
  * The transaction is opened by hand so that the event loop can turn every CHUNK rows (a cancel and
  * the progress bar reach us); a row that writes keeps its own savepoint inside it (Writer.startRow).
  */
-async function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): Promise<{ batch: number | null; links: Resolver['newLinks'] }> {
+async function apply(db: Database.Database, files: FileReport[], jobs: Job[], opts: Running, learned: Learned): Promise<{ batch: number | null; links: Resolver['newLinks'] }> {
   if (db.inTransaction) throw new Error('另一项导入或撤销正在进行，请等它完成后再试');
   const step = opts.dryRun ? '核对' : '写入';
   // A streamed sheet's total is an estimate until its read ends; the bar says so, and shows the count once known.
@@ -215,6 +249,8 @@ async function apply(db: Database.Database, files: FileReport[], jobs: Job[], op
       return done % CHUNK === 0 ? breathe(opts.signal) : undefined;
     }, (b) => { batch = b; });
     checkCancelled(opts);
+    // The backup before the import (copying while the rows were written) has ended: if it failed, nothing is kept.
+    opts.before.settle();
     if (keep) db.exec('COMMIT');
     else { db.exec('ROLLBACK'); batch = null; }
     return { batch, links: resolver.newLinks };
@@ -372,7 +408,16 @@ export function importFiles(db: Database.Database, files: ImportFile[], opts: Im
   return withTightHeap(() => importAll(db, files, opts)).then(restoreWarnings);
 }
 
-async function importAll(db: Database.Database, files: ImportFile[], opts: ImportOptions): Promise<ImportReport> {
+async function importAll(db: Database.Database, files: ImportFile[], options: ImportOptions): Promise<ImportReport> {
+  const opts: Running = { ...options, before: new Before(options) };
+  try {
+    return await readAndApply(db, files, opts);
+  } catch (e) {
+    return opts.before.abandon(e);
+  }
+}
+
+async function readAndApply(db: Database.Database, files: ImportFile[], opts: Running): Promise<ImportReport> {
   const { process: reader, own } = opts.reader ?? { process: new WorkbookReader(), own: true };
   // The reading process goes as soon as the files are read, not after the writes (its memory); closing twice is harmless.
   const close = async () => { if (own) await reader.close(); };
@@ -386,7 +431,7 @@ async function importAll(db: Database.Database, files: ImportFile[], opts: Impor
       let book: RawWorkbook | ReadRefusal;
       try {
         await reader.booted();
-        opts.beforeWrites?.();
+        opts.before.start();
         if (await feed.ready() === 'stream') return await importStreamed(db, files, feed, opts);
         book = feed.whole!;
       } catch (e) {
@@ -400,7 +445,7 @@ async function importAll(db: Database.Database, files: ImportFile[], opts: Impor
       await close();
       return await importBooks(db, files, [book], opts);
     }
-    opts.beforeWrites?.();
+    opts.before.start();
     const books: (RawWorkbook | ReadRefusal)[] = [];
     for (const [i, f] of files.entries()) {
       checkCancelled(opts);
@@ -423,7 +468,7 @@ async function importAll(db: Database.Database, files: ImportFile[], opts: Impor
 }
 
 /** Files read whole: planned, then applied. */
-async function importBooks(db: Database.Database, files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: ImportOptions): Promise<ImportReport> {
+async function importBooks(db: Database.Database, files: ImportFile[], books: (RawWorkbook | ReadRefusal)[], opts: Running): Promise<ImportReport> {
   checkCancelled(opts);
   const learned = loadLearned(db);
   const { reports, jobs } = plan(files, books, opts, learned);
@@ -434,7 +479,7 @@ async function importBooks(db: Database.Database, files: ImportFile[], books: (R
  * One big one-sheet xlsx, written while it is read: planned from its first rows, then its records
  * applied as the reader hands them over. A read that fails part-way throws (the caller refuses the file).
  */
-async function importStreamed(db: Database.Database, files: ImportFile[], feed: SheetFeed, opts: ImportOptions): Promise<ImportReport> {
+async function importStreamed(db: Database.Database, files: ImportFile[], feed: SheetFeed, opts: Running): Promise<ImportReport> {
   checkCancelled(opts);
   const learned = loadLearned(db);
   const book: RawWorkbook = { format: 'xlsx', date1904: feed.head!.date1904, sheets: [feed.firstRows()] };
@@ -445,7 +490,7 @@ async function importStreamed(db: Database.Database, files: ImportFile[], feed: 
   return await applyPlanned(db, reports, jobs, opts, learned);
 }
 
-async function applyPlanned(db: Database.Database, reports: FileReport[], jobs: Job[], opts: ImportOptions, learned: Learned): Promise<ImportReport> {
+async function applyPlanned(db: Database.Database, reports: FileReport[], jobs: Job[], opts: Running, learned: Learned): Promise<ImportReport> {
   const step = opts.dryRun ? '核对' : '写入';
   const total = jobs.reduce((s, j) => s + rowCount(j), 0);
   opts.progress?.({ task: 'import', step, done: 0, total, message: opts.dryRun ? '正在核对…' : '正在写入台账…' });

@@ -222,6 +222,20 @@ export class Writer {
   }
 
   /**
+   * Adds a record and returns it as stored, its defaults (created_at …) included, read by the insert
+   * itself (RETURNING) instead of a look-up after it: for records the import keeps using (households).
+   */
+  insertReturning(table: string, values: Record<string, unknown>): Row {
+    this.beforeWrite();
+    const cols = Object.keys(values);
+    const stmt = this.statement(`${table}(${cols.join(',')}) returning`, () => `insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')}) returning *`);
+    const row = stmt.get(cols.map((c) => bindable(values[c]))) as Row;
+    this.audit(table, row.id, 'create', null);
+    this.touch(table, row.id);
+    return row;
+  }
+
+  /**
    * Adds a record from its columns and their values (in the same order); returns its id. The bulk
    * path: one statement per table and column list, prepared once, and no object built per row.
    */

@@ -105,12 +105,13 @@ export function RegisterGrid({ def, compact, period, warm }: { def: RegisterDef;
   // while the lookups and the columns are still on their way; the first load takes it, every later load
   // (after an import, a restore) asks afresh.
   const early = useRef<Start | null | undefined>(undefined);
-  // Drawn ahead while the clerk is elsewhere (warm-register.ts): the first page only, the rest once shown.
+  // Drawn ahead while the clerk is elsewhere (WarmRegister.tsx): its pages are read and sorted meanwhile,
+  // and go into the grid once it is shown.
   const warmRef = useRef(warm);
   warmRef.current = warm;
   const [shown] = useState(() => { let ok = () => {}; const p = new Promise<void>((r) => { ok = r; }); return { p, ok }; });
   useEffect(() => { if (!warm) shown.ok(); }, [warm, shown]);
-  if (early.current === undefined) early.current = warm ? beginLoad(def, { restAfter: shown.p }) : takeEarly(def) ?? start();
+  if (early.current === undefined) early.current = warm ? start() : takeEarly(def) ?? start();
   // The grid is created once the first page is here, with its rows: AG Grid then draws them as it is
   // created (not an empty grid first, then the rows again), and the page's requests leave before the
   // grid's creation holds the window's thread (a request the browser has not sent waits for it).
@@ -187,6 +188,12 @@ export function RegisterGrid({ def, compact, period, warm }: { def: RegisterDef;
         last = open && page.length < size;
         if (open && !last) asked.push(client.page({ afterId: page.at(-1)!.id, limit: size }));
         if (!last) setState({ loaded, total, done: false });
+      }
+      if (warmRef.current) {
+        // After the frame that shows the rows drawn ahead: putting every row in holds the window a while.
+        await shown.p;
+        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+        if (me !== loadId.current || api.isDestroyed()) return;
       }
       const { rows, drafts } = inOrder(pages);
       // With no new row and no cell open, the rows go in as new data: AG Grid then makes a node per row

@@ -25,7 +25,7 @@ export const clientOf = (def: RegisterDef) => (ledger as unknown as Record<strin
  * ranges (crud.ts `page`), every page asked for at once so the ledger reads the next while the grid takes
  * in one.
  */
-export function beginLoad(def: RegisterDef, opts: { restAfter?: Promise<void> } = {}): Start {
+export function beginLoad(def: RegisterDef): Start {
   const firstLimit = firstLimitOf(def);
   const s = ((): Start => {
     if (def.list) return { first: def.list({ offset: 0, limit: firstLimit }), cuts: null, rest: null };
@@ -39,8 +39,7 @@ export function beginLoad(def: RegisterDef, opts: { restAfter?: Promise<void> } 
     // read too). Asked for the moment the first page is here, in the same turn, before the window goes on
     // to create the grid (which holds its thread for a few hundred ms): the ledger reads them and they
     // travel meanwhile. Where ids were deleted a range holds fewer rows; none is skipped or repeated.
-    // A register drawn ahead of the clerk (warm-register.ts) asks for them only once it is shown.
-    const rest = Promise.all([page, first, opts.restAfter]).then(([p, f]) => {
+    const rest = Promise.all([page, first]).then(([p, f]) => {
       if (f.rows.length < firstLimit) return [];
       const firstEnd = f.rows.at(-1)!.id;
       const ends: number[] = [];
