@@ -23,9 +23,10 @@ export function bigHouseholdSheet(n: number): Buffer {
 /**
  * A 土地流转台账 (T5) of `n` made-up plots, four to a household (so `n / 4` households, each named by a
  * valid ID number), laid out as the district's layout: title, 填报单位, a two-row header with 四至 over
- * 东南西北, 合计. Every plot has its own 合同编号, so a second import matches each one.
+ * 东南西北, 合计. Every plot has its own 合同编号, so a second import matches each one. `edit` may
+ * change the plots' rows (index 0 is the first plot) before the file is written.
  */
-export function bigLandSheet(n: number): Buffer {
+export function bigLandSheet(n: number, edit?: (plots: unknown[][]) => void): Buffer {
   const head1 = ['序号', '村', '村民小组', '转出方(户主)', '身份证号码', '地块名称', '四至', null, null, null, '流转面积(亩)', '流转方式', '转入方', '转入方类型', '起始日期', '终止日期', '流转价格(元/亩·年)', '合同编号', '合同签订日期', '流转用途', '示范点', '备注'];
   const head2 = [null, null, null, null, null, null, '东', '南', '西', '北'];
   const rows: unknown[][] = [['肃州区上坝镇双联行动土地流转台账'], ['填报单位（盖章）：上坝镇机关    填报人：张丽'], head1, head2];
@@ -42,6 +43,7 @@ export function bigLandSheet(n: number): Buffer {
       '渠', '路', `户主${h + 2}`, '林带', 1 + (i % 50) / 10, modes[i % 4], `转入方${i % 97}`, kinds[i % 4],
       `${year}-03-01`, `${year + 10}-02-28`, 300 + (i % 200), `SZ-${String(i + 1).padStart(6, '0')}`, `${year}-02-20`, '种植', i % 7 ? null : '高效农业示范点', null]);
   }
+  edit?.(rows.slice(4));
   rows.push(['合计']);
   return xlsxBytes([{ name: '土地流转', rows, merges: ['A3:A4', 'B3:B4', 'C3:C4', 'D3:D4', 'E3:E4', 'F3:F4', 'G3:J3', ...'KLMNOPQRSTUV'.split('').map((c) => `${c}3:${c}4`)] }], { excel: true });
 }

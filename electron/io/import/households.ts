@@ -1,3 +1,4 @@
+import { KeyFilter } from './key-filter';
 import type { Row, Writer } from './writer';
 
 const nameKey = (villageId: unknown, head: unknown) => `${String(villageId)}|${String(head)}`;
@@ -22,7 +23,14 @@ export class HouseholdCache {
   /** Keys written by the row being applied (forgotten if it is refused). */
   private rowKeys: { id: string | null; name: string }[] = [];
 
-  constructor(private readonly w: Writer) {}
+  /** ID numbers and village|head keys the ledger may hold: a new household's look-ups are spared. */
+  private readonly idNumbers: KeyFilter;
+  private readonly names: KeyFilter;
+
+  constructor(private readonly w: Writer) {
+    this.idNumbers = new KeyFilter(() => w.db.prepare('select id_number from households where id_number is not null and deleted_at is null').pluck().iterate());
+    this.names = new KeyFilter(() => w.db.prepare("select village_id || '|' || head from households where deleted_at is null").pluck().iterate());
+  }
 
   /** Before a key is added: a full cache starts again (what it held is asked of the ledger again, which has it). */
   private room(): void {
@@ -36,7 +44,7 @@ export class HouseholdCache {
     let row = this.byId.get(idNumber);
     if (row === undefined) {
       this.room();
-      row = this.w.get<Row>('select * from households where id_number = ? and deleted_at is null', idNumber) ?? null;
+      row = this.idNumbers.mayHave(idNumber) ? this.w.get<Row>('select * from households where id_number = ? and deleted_at is null', idNumber) ?? null : null;
       this.byId.set(idNumber, row);
     }
     return row;
@@ -47,7 +55,7 @@ export class HouseholdCache {
     let rows = this.byName.get(key);
     if (rows === undefined) {
       this.room();
-      rows = this.w.all<Row>('select * from households where village_id = ? and head = ? and deleted_at is null order by id', villageId, head);
+      rows = this.names.mayHave(key) ? this.w.all<Row>('select * from households where village_id = ? and head = ? and deleted_at is null order by id', villageId, head) : [];
       this.byName.set(key, rows);
     }
     return rows;
@@ -59,6 +67,8 @@ export class HouseholdCache {
    */
   wrote(id: number, before: Row | null, stored?: Row): void {
     const now = stored ?? this.w.get<Row>('select * from households where id = ?', id)!;
+    if (now.id_number !== null) this.idNumbers.add(String(now.id_number));
+    this.names.add(nameKey(now.village_id, now.head));
     const keys = [before, now].filter((r): r is Row => r !== null)
       .map((r) => ({ id: r.id_number === null ? null : String(r.id_number), name: nameKey(r.village_id, r.head) }));
     this.rowKeys.push(...keys);

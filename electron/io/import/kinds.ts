@@ -121,7 +121,7 @@ export const APPLY: Record<SheetCode, Apply> = {
     const contract = ctx.get<string>('contractNo');
     // Looked up before the household: a new household has no plots, so its row is refused later only
     // when the contract is already registered (to another household), which is known before anything is written.
-    const byContract = contract ? w.all<Row>('select * from land_plots where contract_no = ? and deleted_at is null', contract) : null;
+    const byContract = contract ? (r.contracts.mayHave(contract) ? w.all<Row>('select * from land_plots where contract_no = ? and deleted_at is null', contract) : []) : null;
     const hh = r.refHousehold(ctx, ref, !byContract?.length).row;
     const { values, labels } = fields(ctx, FIELDS.T5);
     let matches: Row[];
@@ -132,7 +132,9 @@ export const APPLY: Record<SheetCode, Apply> = {
     } else {
       matches = w.all<Row>('select * from land_plots where household_id = ? and plot_name is ? and start = ? and deleted_at is null', hh.id, ctx.get('plotName') ?? null, ctx.get('start'));
     }
-    return upsert(ctx, w, 'land_plots', '流转地块', matches, values, labels, { household_id: hh.id });
+    const outcome = upsert(ctx, w, 'land_plots', '流转地块', matches, values, labels, { household_id: hh.id });
+    if (contract) r.contracts.add(contract);
+    return outcome;
   },
 
   T6: (ctx, r, w) => {

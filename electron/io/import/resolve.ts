@@ -1,5 +1,6 @@
 import type { IdResult } from '../../values/idcard';
 import { HouseholdCache } from './households';
+import { KeyFilter } from './key-filter';
 import { RowCtx, RowFailure } from './row';
 import { SeenStore, type Seen } from './seen';
 import type { Row, Writer } from './writer';
@@ -47,10 +48,13 @@ export class Resolver {
   private readonly seen: SeenStore;
   private pendingSeen: [string, Seen][] = [];
   private readonly households: HouseholdCache;
+  /** Contract numbers of live plots the ledger may hold (T5 adds each one it writes). */
+  readonly contracts: KeyFilter;
 
   constructor(private readonly w: Writer, nativeBinding?: string) {
     this.seen = new SeenStore({ nativeBinding });
     this.households = new HouseholdCache(w);
+    this.contracts = new KeyFilter(() => w.db.prepare('select contract_no from land_plots where contract_no is not null and deleted_at is null').pluck().iterate());
     for (const v of w.all<{ id: number; name: string; retired_at: string | null }>('select id, name, retired_at from villages order by sort, code')) {
       this.villages.set(v.name, { id: v.id, name: v.name });
       if (v.retired_at) this.retired.add(v.name);
