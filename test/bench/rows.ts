@@ -1,6 +1,6 @@
 import type { BenchRow } from './row';
 import { exportT2 } from './export-t2';
-import { gridAll, gridFirst } from './grid';
+import { gridAll, gridColdAll, gridColdFirst, gridFirst } from './grid';
 import { report } from './report';
 import { cliReport } from './cli';
 import { sheetsAll, sheetsUnit } from './sheets';
@@ -17,6 +17,8 @@ export const rows: BenchRow[] = [
   sheetsAll,
   gridFirst,
   gridAll,
+  gridColdFirst,
+  gridColdAll,
   importCli, importCommit, importRollbackPlan, importUndo, importBig,
   exportT2,
 ];
