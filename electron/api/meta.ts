@@ -16,7 +16,25 @@ export type Lookups = {
   zones: { id: number; name: string; villageId: number }[];
 };
 
+/** Each connection the ledger has held in this process (a restore opens a new one, whose counts start again). */
+const connections = new WeakMap<object, number>();
+let connectionSeq = 0;
+
 export const meta = {
+  /**
+   * Where the ledger stands, cheaply: it differs after any write committed since it was last asked — by
+   * another connection (another program, an import's own connection: SQLite's data_version) or by this one
+   * (total_changes). A window holding rows read earlier compares it to know they are still the ledger's.
+   */
+  version: method(z.object({}), (ctx): { version: string } => {
+    const db = ctx.ledger.sqlite;
+    let conn = connections.get(db);
+    if (conn === undefined) connections.set(db, (conn = ++connectionSeq));
+    const data = db.pragma('data_version', { simple: true }) as number;
+    const own = db.prepare('select total_changes()').pluck().get() as number;
+    return { version: `${conn}.${data}.${own}` };
+  }),
+
   /** The status bar's facts: which file, how many households, when last written. */
   info: method(z.object({}), (ctx) => {
     const counts = one<{ households: number; poor: number; special: number; cadres: number; units: number }>(ctx,
