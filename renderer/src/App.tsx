@@ -18,7 +18,7 @@ import { REGISTERS } from './registers/definitions';
 import { useRoute } from './routes';
 import { GridWarmup } from './grid/GridWarmup';
 import { beginEarly } from './grid/begin-load';
-import { isWarm, useWarmRegister, WarmRegister } from './grid/WarmRegister';
+import { checkWarm, isWarm, useWarmRegister, WarmRegister } from './grid/WarmRegister';
 
 const SECTIONS: [string, string][] = [
   ['import', '导入'], ['export', '导出与打印'], ['report', '半年报告'], ['checks', '核查'], ['safety', '数据安全'], ['settings', '设置'],
@@ -36,7 +36,8 @@ function periods(): { value: string; label: string }[] {
 /** Going to a register: its grids' rows are asked for at once, while the window draws the page around them. */
 function registerAhead(to: string) {
   const page = REGISTERS.find((r) => to === `registers/${r.key}`);
-  if (page && !isWarm(page.key)) beginEarly(page.grids);
+  if (page && isWarm(page.key)) checkWarm(page.key);
+  else if (page) beginEarly(page.grids);
 }
 
 export function App() {
@@ -58,7 +59,7 @@ export function App() {
   useEffect(() => { document.title = title; }, [title]);
   const township = useTownshipReady();
   const { refresh } = useLookups();
-  const warm = useWarmRegister(route, info?.counts.households);
+  const warm = useWarmRegister(route, info?.counts.households, changes);
 
   // The shell shows while asking (a ledger with its township is the usual case); a ledger without one gets the setup page.
   if (township.ready === false) {
@@ -84,7 +85,7 @@ export function App() {
           <Menu mode="inline" selectedKeys={[route]} defaultOpenKeys={['registers']} items={menu} onClick={(e) => go(e.key)} />
         </Layout.Sider>
         <Layout.Content className="shell-content">
-          {register ? (warm?.shown ? null : <RegisterPage key={register.key} page={register} period={period} />)
+          {register ? (warm ? null : <RegisterPage key={register.key} page={register} period={period} />)
             : route === 'import' ? <ImportPage />
             : route === 'export' ? <ExportPage period={period} />
             : route === 'report' ? <ReportPage period={period} />
