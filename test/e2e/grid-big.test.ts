@@ -15,12 +15,14 @@ import { useWebSession } from './session';
  */
 const N = 25_000;
 let live = 0;
+let village = 0;
 const session = useWebSession('grid-big', (db) => {
   const ctx = exampleContext(db);
   fillBigLedger(ctx.ledger.sqlite, { households: N, records: 0 });
   ctx.ledger.close();
   const check = openContext(db);
   live = check.ledger.sqlite.prepare('select count(*) from households where deleted_at is null').pluck().get() as number;
+  village = check.ledger.sqlite.prepare("select id from villages where name = '新上村'").pluck().get() as number;
   check.ledger.close();
 });
 
@@ -152,6 +154,53 @@ describe('a big households register', () => {
     await footer.filter({ hasText: `共 ${live.toLocaleString('en-US')} 条` }).waitFor({ timeout: 60_000 });
     expect(await page.getByLabel('查找').inputValue()).toBe('');
     expect(await grid.getAttribute('data-loaded')).toBe(String(live));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drawn ahead, then the ledger changed elsewhere (the command line, another tab): going there shows the ledger as it is now', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const errors = watchErrors(page);
+    const footer = page.getByTestId('grid-footer');
+    const find = async (head: string) => {
+      await page.getByLabel('查找').fill(head);
+      await footer.filter({ hasText: '筛选后 1 条' }).waitFor();
+      await expect.poll(() => page.getByTestId('grid-households').locator('.ag-row[row-index="0"] .ag-cell[col-id="head"]').textContent()).toBe(head);
+    };
+    const drawnAhead = async () => {
+      await page.getByText('双联工作概况').waitFor();
+      await page.locator('.register-warm .ag-row[row-index="0"] .ag-cell[col-id="head"]').waitFor({ state: 'attached' });
+      // Its later pages read and sorted too (the window settles: half a second with nothing to do), so the
+      // rows it holds are the ledger's as it was before the change below.
+      await page.evaluate(() => new Promise<void>((done) => {
+        let calm = 0;
+        const tick = (d: IdleDeadline) => { calm = d.timeRemaining() >= 45 ? calm + 1 : 0; if (calm >= 10) done(); else requestIdleCallback(tick); };
+        requestIdleCallback(tick);
+      }));
+    };
+    await page.goto(`${session.url}#/`);
+    await drawnAhead();
+
+    // Another program writes the ledger (its own connection): this window is not told.
+    const r = ledgerCli(['--db', session.db, '--json', 'call', 'households.create', JSON.stringify({ villageId: village, head: '新来户甲' })]);
+    expect(r.code, r.stderr).toBe(0);
+    await page.locator('.ant-card', { hasText: '登记户数' }).click();
+    await footer.filter({ hasText: `共 ${(live + 1).toLocaleString('en-US')} 条` }).waitFor({ timeout: 60_000 });
+    await find('新来户甲');
+
+    // Back home, drawn ahead afresh; another tab of the same browser mode adds one (the same backend).
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await drawnAhead();
+    const other = await session.browser.newPage();
+    await other.goto(`${session.url}#/settings`);
+    const status = await other.evaluate(async (v) => (await fetch('/api/households.create', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ villageId: v, head: '新来户乙' }),
+    })).status, village);
+    expect(status).toBe(200);
+    await other.close();
+    await page.getByRole('menuitem', { name: '帮扶户' }).click();
+    await footer.filter({ hasText: `共 ${(live + 2).toLocaleString('en-US')} 条` }).waitFor({ timeout: 60_000 });
+    await find('新来户乙');
     expect(errors).toEqual([]);
     await page.close();
   });
