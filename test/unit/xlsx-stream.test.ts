@@ -40,6 +40,33 @@ const WORKBOOK = [
   { name: 'xl/workbook.xml', text: '<workbook><sheets><sheet name="流转" sheetId="1" r:id="rId1"/></sheets></workbook>' },
   { name: 'xl/_rels/workbook.xml.rels', text: '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
 ];
+/**
+ * Raw deflate made of stored blocks only, so each piece's compressed bytes can be placed exactly: every piece
+ * but the last is padded with empty stored blocks up to a whole MB, which the reader feeds the inflater at a
+ * time, so the inflater hands each piece over as a chunk of its own (a piece of a few bytes included).
+ */
+function storedDeflate(pieces: string[]): Buffer {
+  const MB = 1 << 20;
+  const block = (data: Buffer, last: boolean) => {
+    const h = Buffer.alloc(5);
+    h[0] = last ? 1 : 0; h.writeUInt16LE(data.length, 1); h.writeUInt16LE(~data.length & 0xffff, 3);
+    return Buffer.concat([h, data]);
+  };
+  return Buffer.concat(pieces.map((text, i) => {
+    const data = Buffer.from(text, 'latin1');
+    const last = i === pieces.length - 1;
+    const blocks: Buffer[] = [];
+    for (let at = 0; at < data.length || (last && at === 0); at += 65535) {
+      blocks.push(block(data.subarray(at, at + 65535), last && at + 65535 >= data.length));
+    }
+    let size = blocks.reduce((n, b) => n + b.length, 0);
+    if (!last) {
+      if ((MB - size) % 5) throw new Error(`piece ${i}: ${MB - size} bytes of padding is not whole empty blocks`);
+      for (; size < MB; size += 5) blocks.push(block(Buffer.alloc(0), false));
+    }
+    return Buffer.concat(blocks);
+  }));
+}
 const sheetXml = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
 
 describe('the streaming xlsx reader (big workbooks)', () => {
@@ -94,5 +121,21 @@ describe('the streaming xlsx reader (big workbooks)', () => {
       expect({ at, merges: seen?.merges }).toEqual({ at, merges: [{ r1: 0, c1: 0, r2: 1, c2: 1 }] });
       expect(got).toEqual([[0, ['村']], [1, [1]]]);
     }
+  });
+  it('finds the merges when </sheetData> comes spread over three inflated chunks, the middle one a few bytes', async () => {
+    const MB = 1 << 20;
+    const rows = '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>';
+    // First piece: 16 stored blocks of 5 + n bytes fill exactly 1 MB; the second, 6 bytes, pads to a MB.
+    const head = '<worksheet><sheetData>' + rows;
+    const first = head + ' '.repeat(MB - 16 * 5 - head.length - '</she'.length) + '</she';
+    const pieces = [first, 'etData', '><mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells></worksheet>'];
+    const data = storedDeflate(pieces);
+    const text = pieces.join('');
+    const wb = zip([...WORKBOOK, { name: 'xl/worksheets/sheet1.xml', data, size: text.length }]);
+    let seen: SheetHead | undefined;
+    const got: unknown[] = [];
+    expect(await streamXlsxSheet(inMemory(wb), { head: (h) => { seen = h; }, rows: async (b) => { got.push(...b.rows); } })).toBe(true);
+    expect(seen?.merges).toEqual([{ r1: 0, c1: 0, r2: 1, c2: 0 }]);
+    expect(got).toEqual([[0, [1]], [1, [2]]]);
   });
 });

@@ -228,10 +228,8 @@ export class Writer {
   insertReturning(table: string, values: Record<string, unknown>): Row {
     this.beforeWrite();
     const cols = Object.keys(values);
-    const stmt = this.statement(`${table}(${cols.join(',')}) returning`, () => `insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')}) returning *`);
-    const row = stmt.get(cols.map((c) => bindable(values[c]))) as Row;
-    this.audit(table, row.id, 'create', null);
-    this.touch(table, row.id);
+    const row = this.insertStatement(table, cols, ' returning *').get(cols.map((c) => bindable(values[c]))) as Row;
+    this.created(table, row.id);
     return row;
   }
 
@@ -241,12 +239,20 @@ export class Writer {
    */
   insertColumns(table: string, cols: string[], values: unknown[]): number {
     this.beforeWrite();
-    const stmt = this.statement(`${table}(${cols.join(',')})`, () => `insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`);
     for (let i = 0; i < values.length; i++) values[i] = bindable(values[i]);
-    const id = Number(stmt.run(values).lastInsertRowid);
+    const id = Number(this.insertStatement(table, cols, '').run(values).lastInsertRowid);
+    this.created(table, id);
+    return id;
+  }
+
+  /** One prepared insert per table, column list and tail (`returning *` or none). */
+  private insertStatement(table: string, cols: string[], tail: string) {
+    return this.statement(`${table}(${cols.join(',')})${tail}`, () => `insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})${tail}`);
+  }
+
+  private created(table: string, id: number): void {
     this.audit(table, id, 'create', null);
     this.touch(table, id);
-    return id;
   }
 
   /** Writes the columns that really change; returns their names (none: nothing written, no audit). */

@@ -237,7 +237,11 @@ async function sheetTail(src: ByteSource, e: ZipEntry): Promise<string> {
     if (inChunk >= 0) {
       found = true;
       tail.push(chunk.subarray(inChunk));
-    } else carry = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 256)));
+    } else {
+      // The inflater hands over what one MB of compressed input gave, which can be a few bytes: the seam
+      // keeps the last 256 bytes of all read so far, so a close tag spread over three chunks is still whole in it.
+      carry = chunk.length >= 256 ? Buffer.from(chunk.subarray(chunk.length - 256)) : Buffer.concat([carry, chunk]).subarray(-256);
+    }
     // Each inflated MB is a buffer of its own that only a collection frees, and this pass makes too
     // little JavaScript garbage to start one: 70 MB of a 100,000-row sheet's XML piled up in the reading process.
     if ((sinceCollect += chunk.length) >= COLLECT_EVERY) { sinceCollect = 0; collectYoung(); }
