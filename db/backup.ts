@@ -85,21 +85,39 @@ export function startBackup(ledgerFile: string, reason: BackupReason, opts: Back
   } else {
     const folder = backupFolder(ledgerFile);
     mkdirSync(folder, { recursive: true });
-    // Left by a backup that was killed: never under a backup's name, cleared before the next one.
-    for (const n of readdirSync(folder)) if (/\.partial(-journal|-wal|-shm)?$/.test(n)) rmSync(join(folder, n), { force: true });
+    // Left by a backup that was killed: never under a backup's name, cleared before the next one; a copy
+    // still running in this process (the 导入前 one while its import writes) is not left over.
+    const running = new Set([...inFlight].filter((f) => dirname(f) === folder).map((f) => basename(partialOf(f))));
+    for (const n of readdirSync(folder)) {
+      const m = /^(.*\.partial)(-journal|-wal|-shm)?$/.exec(n);
+      if (m && !running.has(m[1])) rmSync(join(folder, n), { force: true });
+    }
     const second = Math.floor(now.getTime() / 1000);
-    const sameSecond = listBackups(ledgerFile).filter((b) => Math.floor(b.at.getTime() / 1000) === second);
+    const sameSecond = [...listBackups(ledgerFile), ...copying(ledgerFile)].filter((b) => Math.floor(b.at.getTime() / 1000) === second);
     let n = Math.max(0, ...sameSecond.map((b) => b.seq ?? 1)) + 1;
     final = join(folder, backupName(ledgerFile, now, reason, n));
-    while (exists(final)) final = join(folder, backupName(ledgerFile, now, reason, ++n));
+    while (exists(final) || inFlight.has(final)) final = join(folder, backupName(ledgerFile, now, reason, ++n));
   }
-  const temp = join(dirname(final), `.${basename(final)}.partial`);
-  const job = startJob({ kind: 'copy', source: resolve(ledgerFile), temp, final }, opts);
+  const temp = partialOf(final);
+  inFlight.add(final);
+  let job: ReturnType<typeof startJob>;
+  try {
+    job = startJob({ kind: 'copy', source: resolve(ledgerFile), temp, final }, opts);
+  } catch (e) {
+    inFlight.delete(final);
+    throw e;
+  }
   let entry: BackupEntry | undefined;
   return {
     finish: () => {
       if (entry) return entry;
-      const r = job.wait();
+      let r: ReturnType<typeof job.wait>;
+      try {
+        r = job.wait();
+      } finally {
+        // The copy has ended (renamed into place, or failed): its names are the folder's again.
+        inFlight.delete(final);
+      }
       if (!r.ok) {
         rmSync(temp, { force: true });
         throw new BackupError(r.code === 'integrity'
@@ -110,6 +128,33 @@ export function startBackup(ledgerFile: string, reason: BackupReason, opts: Back
       return (entry = { name: basename(final), path: final, at: now, reason, size: statSync(final).size });
     },
   };
+}
+
+/**
+ * The final names of the copies this process has started and not yet finished. Since the 导入前 copy
+ * runs while its import writes, another backup (定时, 立即备份, 撤销导入前, a second import's) may start
+ * meanwhile: it must neither sweep the running copy's temporary file as left over nor take its name.
+ * Each backup still runs on its own rather than waiting for or reusing the running one: a clerk who
+ * presses 立即备份 expects a 手动 backup of the ledger as it is now, listed under its own reason, and
+ * the copies only read the ledger, so two at once do not disturb each other. Backups started by
+ * another process (a CLI beside the window) are not known here.
+ */
+const inFlight = new Set<string>();
+
+const partialOf = (final: string) => join(dirname(final), `.${basename(final)}.partial`);
+
+/** The running copies of this ledger as entries, for numbering a backup started in the same second after them. */
+function copying(ledgerFile: string): { at: Date; seq?: number }[] {
+  const stem = stemOf(ledgerFile);
+  const folder = backupFolder(ledgerFile);
+  const out: { at: Date; seq?: number }[] = [];
+  for (const f of inFlight) {
+    const m = dirname(f) === folder ? NAME.exec(basename(f)) : null;
+    if (!m || m[1] !== stem) continue;
+    const [, , y, mo, d, h, mi, s, seq] = m;
+    out.push({ at: new Date(+y, +mo - 1, +d, +h, +mi, +s), seq: seq ? +seq : 1 });
+  }
+  return out;
 }
 
 function exists(path: string): boolean {

@@ -34,10 +34,14 @@ export function backupLedger(ledger: Ledger, reason: BackupReason, opts: { force
 export function startLedgerBackup(ledger: Ledger, reason: BackupReason, opts: { force?: boolean; now?: Date } = {}): { finish: () => BackupEntry | null } {
   if (!opts.force && !writtenSinceBackup(ledger)) return { finish: () => null };
   const writes = totalChanges(ledger);
+  // Started while an import's rows are written but not committed (立即备份 or 定时 beside the 导入前
+  // copy), the copy holds the state before them, which no write count names: the marks stay as they were.
+  const marks = !ledger.sqlite.inTransaction;
   const running = startBackup(ledger.file, reason, { nativeBinding: ledger.options.nativeBinding, now: opts.now });
   return {
     finish: () => {
       const entry = running.finish();
+      if (!marks) return entry;
       backedUpAt.set(ledger, writes);
       // The backup's copy passed a full integrity check, and it is that state page for page.
       ledger.markChecked(writes);

@@ -33,7 +33,8 @@ export function backupBefore(ctx: Ctx, reason: '导入前' | '撤销导入前'):
  * holds the ledger as last committed, never the import's uncommitted rows).
  */
 export function startBackupBefore(ctx: Ctx, reason: '导入前' | '撤销导入前'): () => void {
-  const refused = (e: unknown) => (e instanceof BackupError ? new LedgerError(`${reason}的备份没有成功，未继续：${e.message}`) : e);
+  // The BackupError stays as the cause: an import that stops for its own reason tells a failed copy from a fault.
+  const refused = (e: unknown) => (e instanceof BackupError ? Object.assign(new LedgerError(`${reason}的备份没有成功，未继续：${e.message}`), { cause: e }) : e);
   let running: ReturnType<typeof startLedgerBackup>;
   try {
     running = startLedgerBackup(ctx.ledger, reason);

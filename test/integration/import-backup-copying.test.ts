@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -18,16 +18,20 @@ vi.mock('../../db/sqlite-job', async (original) => {
   const real = await original<typeof import('../../db/sqlite-job')>();
   return {
     ...real,
-    // `failNext`: the next copy fails as a full disk would, and says when its failure is looked at.
+    // `failNext`: the next copy fails as a full disk would, and says when its failure is looked at. Like a
+    // real copy that ran out of room, it leaves what it had copied under its temporary name.
     startJob: (job: Job, opts?: Parameters<typeof real.startJob>[1]): RunningJob => {
       const seen = copies.failNext;
       if (job.kind !== 'copy' || !seen) return real.startJob(job, opts);
       copies.failNext = null;
+      real.startJob({ ...job, final: undefined }, opts).wait();
       return { wait: () => { seen(); return { ok: false, code: 'SQLITE_FULL', message: 'database or disk is full' }; } };
     },
   };
 });
 
+/** The 备份 folder's files, temporary ones included (none before the first backup made it). */
+const inBackupFolder = (t: ReturnType<typeof tempLedger>) => (existsSync(backupFolder(t.file)) ? readdirSync(backupFolder(t.file)).sort() : []);
 const plots = (t: ReturnType<typeof tempLedger>) => (t.ctx.ledger.sqlite.prepare('select count(*) as n from land_plots').get() as { n: number }).n;
 
 describe('the backup before an import, copied while the rows are written', () => {
@@ -41,15 +45,15 @@ describe('the backup before an import, copied while the rows are written', () =>
   it('fails once the rows are written: the import stops with the backup’s error and the ledger is as before; then the same file imports, its backup without its plots', async () => {
     const before = dumpLedger(t.file);
     const had = plots(t);
-    const backups = listBackups(t.file).length;
+    const folderBefore = inBackupFolder(t);
     let plotsWhenFailed = -1;
     copies.failNext = () => { plotsWhenFailed = plots(t); };
     await expect(t.api.imports.commit({ files: [{ path: file }] })).rejects.toThrow(/导入前的备份没有成功.*database or disk is full/);
     // Its failure was looked at with every plot written (not yet committed), and nothing of them stayed.
     expect(plotsWhenFailed).toBe(had + 7000);
     expect(dumpLedger(t.file)).toBe(before);
-    expect(listBackups(t.file)).toHaveLength(backups);
-    expect(readdirSync(backupFolder(t.file)).filter((n) => n.endsWith('.partial'))).toEqual([]);
+    // The failed copy's temporary file is gone, and nothing was added to the 备份 folder.
+    expect(inBackupFolder(t)).toEqual(folderBefore);
 
     const report = await t.api.imports.commit({ files: [{ path: file }] });
     expect(report.totals.added).toBe(7000);

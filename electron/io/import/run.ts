@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { Cancelled, checkCancelled, type ProgressEvent } from '../../api/define';
+import { BackupError } from '../../../db/backup';
 import { todayIso } from '../../values/dates';
 import { ReadAborted, WorkbookReader, type ToRead } from '../read/read';
 import { ReadRefusal, type RawSheet, type RawWorkbook } from '../read/types';
@@ -82,12 +83,18 @@ class Before {
   abandon(cause: unknown): never {
     try {
       this.settle();
-    } catch {
+    } catch (e) {
       // The copy's own failure left nothing under a backup's name; the clerk is told why the import stopped.
+      // Anything else is a fault in the code and stops the work with its real message.
+      if (!isBackupFailure(e)) throw e;
     }
     throw cause;
   }
 }
+
+/** A failed backup copy: BackupError itself, or the refusal that names it (startBackupBefore's, with it as cause). */
+const isBackupFailure = (e: unknown): boolean =>
+  e instanceof BackupError || (e instanceof Error && e.cause instanceof BackupError);
 
 /** An import under way: its options, and what it started before writing. */
 type Running = ImportOptions & { before: Before };
