@@ -20,6 +20,10 @@ export class KeyFilter {
   private bits: Uint32Array | null = null;
   private asked = 0;
 
+  /**
+   * `load` gives every key the caller's look-up could find, from the same rows (live ones, today): a key
+   * it leaves out is a record the import would not find, and would add a second time.
+   */
   constructor(private readonly load: () => Iterable<unknown>, private readonly after = 256) {}
 
   /** false: the ledger holds no such key; true: it may. */
