@@ -1,11 +1,9 @@
-import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, renameSync } from 'node:fs';
 import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { listBackups, startBackup } from '../../db/backup';
 import { runJob, type Job, type JobResult, type RunningJob } from '../../db/sqlite-job';
 import { dumpLedger } from '../helpers/dump';
-import { bigLandSheet } from '../helpers/generate';
+import { bigLandFile } from '../helpers/land-file';
 import { tempLedger } from '../helpers/ledger';
 
 /**
@@ -51,10 +49,8 @@ const whole = (path: string) => {
 
 describe('backups started while another is still copying', () => {
   const t = tempLedger();
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-backup-beside-'));
-  afterAll(() => { t.close(); rmSync(dir, { recursive: true, force: true }); });
-  const file = join(dir, '上坝镇机关-土地流转台账-3000.xlsx');
-  writeFileSync(file, bigLandSheet(3000));
+  afterAll(() => t.close());
+  const file = bigLandFile(3000);
 
   it('立即备份 while the 导入前 copy runs: both backups are whole and listed, and the import commits', async () => {
     const before = dumpLedger(t.file);

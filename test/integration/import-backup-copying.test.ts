@@ -1,11 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { backupFolder, listBackups, startBackup } from '../../db/backup';
 import type { Job, RunningJob } from '../../db/sqlite-job';
 import { dumpLedger } from '../helpers/dump';
-import { bigLandSheet } from '../helpers/generate';
+import { bigLandFile } from '../helpers/land-file';
 import { tempLedger } from '../helpers/ledger';
 
 /**
@@ -36,11 +34,9 @@ const plots = (t: ReturnType<typeof tempLedger>) => (t.ctx.ledger.sqlite.prepare
 
 describe('the backup before an import, copied while the rows are written', () => {
   const t = tempLedger();
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-backup-copying-'));
-  afterAll(() => { t.close(); rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => t.close());
   // 7,000 plots: read as a stream and written while it is read, as the command line imports it.
-  const file = join(dir, '上坝镇机关-土地流转台账-7000.xlsx');
-  writeFileSync(file, bigLandSheet(7000));
+  const file = bigLandFile(7000);
 
   it('fails once the rows are written: the import stops with the backup’s error and the ledger is as before; then the same file imports, its backup without its plots', async () => {
     const before = dumpLedger(t.file);

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupFolder, listBackups } from '../../db/backup';
 import { dumpLedger } from '../helpers/dump';
-import { bigLandSheet } from '../helpers/generate';
+import { bigLandFile } from '../helpers/land-file';
 import { tempLedger } from '../helpers/ledger';
 
 /**
@@ -13,11 +11,9 @@ import { tempLedger } from '../helpers/ledger';
  */
 describe('the backup before an import of a big file', () => {
   const t = tempLedger();
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-backup-first-'));
-  afterAll(() => { t.close(); rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => t.close());
   // 7,000 plots: a sheet big enough to be read as a stream, as the command line reads it, by its path.
-  const file = join(dir, '上坝镇机关-土地流转台账-7000.xlsx');
-  writeFileSync(file, bigLandSheet(7000));
+  const file = bigLandFile(7000);
 
   it('cannot be taken (its folder is a file): the import stops with the error and writes nothing; once it can, the same file imports', async () => {
     writeFileSync(backupFolder(t.file), 'not a folder');

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bigLandSheet } from '../helpers/generate';
+import { bigLandFile } from '../helpers/land-file';
 import { tempLedger } from '../helpers/ledger';
 
 /**
@@ -12,18 +9,16 @@ import { tempLedger } from '../helpers/ledger';
  */
 describe('a 土地流转台账 of 1,200 plots whose later rows repeat earlier contract numbers', () => {
   const t = tempLedger();
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-key-filter-'));
-  afterAll(() => { t.close(); rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => t.close());
   const CONTRACT = 17, AREA = 10;
   // Plot i is on sheet row i + 5 (title, 填报单位 and a two-row header above it); four plots a household.
-  const file = join(dir, '上坝镇机关-土地流转台账-1200.xlsx');
-  writeFileSync(file, bigLandSheet(1200, (plots) => {
+  const file = bigLandFile(1200, (plots) => {
     // Another household's plot, written 300 rows earlier by this file.
     plots[1000][CONTRACT] = plots[700][CONTRACT];
     // The same household's plot of the row above, with another area.
     plots[1002][CONTRACT] = plots[1001][CONTRACT];
     plots[1002][AREA] = 7.77;
-  }));
+  });
   const count = (table: string) => (t.ctx.ledger.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
   it('refuses both repeats as conflicts and adds every other plot and each household once; imported again, it finds them all', async () => {
